@@ -1,0 +1,7 @@
+"""Entry point of the `timeline` command: registers every command module."""
+
+from timeline.cli.app import app
+
+from timeline.cli import show as _show  # noqa: F401,E402
+
+__all__ = ["app"]

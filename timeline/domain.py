@@ -1,0 +1,183 @@
+"""Plain data passed between the stages: frozen dataclasses with no I/O."""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+MENTION_TYPES = ("DATE", "TIME", "DURATION", "SET")
+PUBLICATION_BASES = ("given", "html", "dateline", "duplicate", "bound", "unknown")
+SEGMENT_KINDS = ("title", "body", "boilerplate", "teaser", "caption")
+DATE_BASES = ("stated", "reported")
+
+_PUBLICATION_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class PublicationDate:
+    """A document creation time known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise ValueError(f"year {self.year} is out of range")
+        if self.month is None and self.day is not None:
+            raise ValueError("a day needs a month")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError(f"month {self.month} is not 1-12")
+        if self.day is not None:
+            last = calendar.monthrange(self.year, self.month or 1)[1]
+            if not 1 <= self.day <= last:
+                raise ValueError(f"day {self.day} is not in {self.year}-{self.month:02d}")
+
+    @classmethod
+    def parse(cls, text: str) -> PublicationDate:
+        """Read `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise ValueError naming the text otherwise."""
+        match = _PUBLICATION_DATE.match(text.strip())
+        if not match:
+            raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            return cls(year, month, day)
+        except ValueError as error:
+            raise ValueError(f"{text!r} is not a valid date: {error}") from None
+
+    @classmethod
+    def from_date(cls, value: date) -> PublicationDate:
+        """Wrap a full calendar date."""
+        return cls(value.year, value.month, value.day)
+
+    @property
+    def precision(self) -> str:
+        """`day`, `month` or `year`."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def iso(self) -> str:
+        """The ISO-8601 text at the date's own precision."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def as_date(self) -> date | None:
+        """The calendar date when known to the day, else None."""
+        if self.day is None or self.month is None:
+            return None
+        return date(self.year, self.month, self.day)
+
+    def earliest(self) -> date:
+        """First day the date may be."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> date:
+        """Day after the last day the date may be (half-open interval)."""
+        if self.day is not None and self.month is not None:
+            return date.fromordinal(date(self.year, self.month, self.day).toordinal() + 1)
+        if self.month is not None:
+            return date(self.year + 1, 1, 1) if self.month == 12 else date(self.year, self.month + 1, 1)
+        return date(self.year + 1, 1, 1)
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A temporal expression: what the text says and what it resolves to (TIMEX3)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+    earliest: date | None = None
+    latest: date | None = None
+    granularity: str | None = None
+    anchor: str = "dct"
+    rule: str = ""
+
+    @property
+    def anchored(self) -> bool:
+        """True when the value names calendar time (the interval is known)."""
+        return self.earliest is not None and self.latest is not None
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a document's text, by character offsets."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Segment(Span):
+    """A part of a document with its kind: body, title, boilerplate, teaser or caption."""
+
+    kind: str = "body"
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    """One sentence of a document."""
+
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A document as read from its file, page or stream, before extraction."""
+
+    text: str
+    path: str | None = None
+    published: PublicationDate | None = None
+    published_basis: str = "unknown"
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    encoding: str | None = None
+    media_type: str = "text/plain"
+
+    @property
+    def sha256(self) -> str:
+        """Identity of the document: the SHA-256 of its text."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated statement: its sentence, its primary date and how that date was chosen."""
+
+    start: int
+    end: int
+    text: str
+    date: Mention | None
+    date_basis: str
+    value: str
+    earliest: date | None
+    latest: date | None
+    granularity: str | None
+    mod: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything one document yields: the pure result of the extraction stages."""
+
+    document: SourceDocument
+    segments: tuple[Segment, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
