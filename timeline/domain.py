@@ -181,3 +181,28 @@ class Extraction:
     mentions: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class ChronologyEntry:
+    """One line of a chronology: an event with its date at its true precision and its sources."""
+
+    event_id: str
+    value: str
+    mod: str | None
+    earliest: date | None
+    latest: date | None
+    granularity: str | None
+    label: str
+    text: str
+    sources: tuple[str, ...]
+    urls: tuple[str, ...]
+    date_basis: str
+    document_id: int
+    start: int
+    end: int
+
+    @property
+    def source_count(self) -> int:
+        """How many sources report the entry."""
+        return len(self.sources)

@@ -1,7 +1,8 @@
 """Entry point of the `timeline` command: registers every command module."""
 
 from timeline.cli.app import app
-
+from timeline.cli import database as _database  # noqa: F401,E402
+from timeline.cli import ingest as _ingest  # noqa: F401,E402
 from timeline.cli import show as _show  # noqa: F401,E402
 
 __all__ = ["app"]

@@ -1,1 +1,1 @@
-"""export stage of timeline."""
+"""Ways out of the database: CSV, JSON, ICS, TimelineJS, HTML."""

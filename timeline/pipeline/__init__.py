@@ -1,1 +1,1 @@
-"""pipeline stage of timeline."""
+"""The whole path from input to store: extraction of one document, then batch ingest."""

@@ -1,0 +1,61 @@
+"""`timeline show` on the seeds: dates at their precision, filters, formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from timeline.cli.main import app
+from timeline.export.records import CSV_COLUMNS
+
+runner = CliRunner()
+
+
+def test_csv_has_documented_columns_and_key_facts(seeded_db: str) -> None:
+    result = runner.invoke(app, ["--db", seeded_db, "show", "--from", "2022", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert tuple(rows[0].keys())[: len(CSV_COLUMNS)] == CSV_COLUMNS
+    losses = [row for row in rows if "38,940" in row["text"] and row["value"] == "2024-05"]
+    assert losses and losses[0]["earliest"] == "2024-05-01" and losses[0]["latest"] == "2024-06-01"
+    announced = [row for row in rows if "announced on June 1" in row["text"]]
+    assert announced and announced[0]["value"] == "2024-06-01" and announced[0]["label"] == "1 Jun 2024"
+
+
+def test_no_seed_event_after_its_publication(seeded_db: str) -> None:
+    result = runner.invoke(app, ["--db", seeded_db, "show", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    for row in json.loads(result.stdout):
+        assert row["earliest"] < "2025-04-28", row
+
+
+def test_from_keeps_overlapping_intervals(seeded_db: str) -> None:
+    result = runner.invoke(app, ["--db", seeded_db, "show", "--from", "2024-05-15", "--to", "2024-05-20", "--format", "json"])
+    values = {row["value"] for row in json.loads(result.stdout)}
+    assert "2024-05" in values
+    assert all(row["earliest"] < "2024-05-21" and row["latest"] > "2024-05-15" for row in json.loads(result.stdout))
+
+
+def test_limit_and_table(seeded_db: str) -> None:
+    result = runner.invoke(app, ["--db", seeded_db, "show", "--limit", "2"])
+    assert result.exit_code == 0
+    assert result.stdout.count("— ") == 2
+
+
+def test_bad_from_is_a_clear_error(seeded_db: str) -> None:
+    result = runner.invoke(app, ["--db", seeded_db, "show", "--from", "someday"])
+    assert result.exit_code == 2
+    assert "someday" in result.stderr
+
+
+def test_builds_database_from_seeds_when_missing(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TIMELINE_DB", raising=False)
+    result = runner.invoke(app, ["show", "--from", "2022", "--limit", "3"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "timeline.db").exists()
+    assert "building it from" in result.stderr

@@ -1,0 +1,82 @@
+"""Bytes to text: reject binary, empty and oversized input; detect the encoding; normalise."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+_MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class RejectedInput(ValueError):
+    """An input that cannot become a document; the message says why."""
+
+
+def decode_text(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
+    """Decode document bytes to NFC text with LF line ends; return (text, encoding)."""
+    if not data:
+        raise RejectedInput("empty file")
+    if len(data) > max_bytes:
+        raise RejectedInput(
+            f"file is {len(data) / 1_048_576:.1f} MB, above the {max_bytes / 1_048_576:.1f} MB limit"
+            " (raise it with --max-size)"
+        )
+    text, encoding = _decode(data)
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise RejectedInput("empty file (only white space)")
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.replace("-sig", "")
+            except UnicodeDecodeError as error:
+                raise RejectedInput(f"starts with a {encoding} byte-order mark but is not {encoding}: {error}") from None
+    for magic, kind in _MAGIC_NUMBERS:
+        if data.startswith(magic):
+            raise RejectedInput(f"binary file ({kind}), not text")
+    if b"\x00" in data[:8192]:
+        raise RejectedInput("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise RejectedInput("binary file or unknown encoding: no text encoding fits its bytes")
+    text = str(best)
+    if _control_share(text) > 0.05:
+        raise RejectedInput("binary file: too many control characters for text")
+    return text, best.encoding
+
+
+def _control_share(text: str) -> float:
+    sample = text[:8192]
+    if not sample:
+        return 0.0
+    controls = sum(1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\n\r\t\f")
+    return controls / len(sample)

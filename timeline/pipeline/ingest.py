@@ -1,0 +1,99 @@
+"""Batch ingest: read inputs, extract each new document, store it in its own transaction."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from timeline.ingest.decode import DEFAULT_MAX_BYTES
+from timeline.ingest.sources import InputItem, Metadata, read_inputs
+from timeline.pipeline.extract import extract
+from timeline.store.database import create_database_engine
+from timeline.store.migrate import ensure_schema
+from timeline.store.writer import document_exists, write_extraction
+
+STATUSES = ("added", "unchanged", "failed")
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What happened to one input."""
+
+    name: str
+    status: str
+    reason: str | None = None
+    document_id: int | None = None
+    events: int = 0
+
+
+@dataclass
+class IngestReport:
+    """Every input's result, in the order read."""
+
+    results: list[IngestResult] = field(default_factory=list)
+
+    @property
+    def counts(self) -> Counter[str]:
+        """How many inputs were added, unchanged and failed."""
+        return Counter(result.status for result in self.results)
+
+    @property
+    def failures(self) -> list[IngestResult]:
+        """The inputs that could not be stored, with their reasons."""
+        return [result for result in self.results if result.status == "failed"]
+
+    def summary(self) -> str:
+        """One line: added / unchanged / failed counts."""
+        counts = self.counts
+        return ", ".join(f"{counts.get(status, 0)} {status}" for status in STATUSES)
+
+
+class StorageError(RuntimeError):
+    """The database cannot be written (read-only, full disk, locked): the batch stops."""
+
+
+def ingest(
+    paths: Iterable[str],
+    target: str,
+    metadata: Metadata = Metadata(),
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_result: Callable[[IngestResult], None] | None = None,
+) -> IngestReport:
+    """Ingest files, directories (with their manifest.csv) or `-` into the database `target`."""
+    ensure_schema(target)
+    engine = create_database_engine(target)
+    report = IngestReport()
+    try:
+        for item in read_inputs(paths, metadata, max_bytes=max_bytes):
+            result = _ingest_item(engine, item)
+            report.results.append(result)
+            if on_result is not None:
+                on_result(result)
+    finally:
+        engine.dispose()
+    return report
+
+
+def _ingest_item(engine, item: InputItem) -> IngestResult:  # type: ignore[no-untyped-def]
+    if item.document is None:
+        return IngestResult(item.name, "failed", item.error)
+    document = item.document
+    try:
+        with engine.connect() as connection:
+            if document_exists(connection, document.sha256):
+                return IngestResult(item.name, "unchanged")
+        try:
+            extraction = extract(document)
+        except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
+            return IngestResult(item.name, "failed", f"extraction failed: {type(error).__name__}: {error}")
+        with engine.begin() as connection:
+            document_id = write_extraction(connection, extraction)
+        return IngestResult(item.name, "added", document_id=document_id, events=len(extraction.events))
+    except IntegrityError:
+        return IngestResult(item.name, "unchanged")
+    except OperationalError as error:
+        raise StorageError(f"cannot write to the database: {error.orig}") from None

@@ -1,0 +1,54 @@
+"""Split text into sentences with character offsets into the original text."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from timeline.domain import Sentence
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Words that end in a full stop without ending a sentence (from `data/abbreviations.txt`)."""
+    text = resources.files("timeline.text").joinpath("data/abbreviations.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Sentences of `text[start:end]`, trimmed of surrounding white space, with absolute offsets."""
+    end = len(text) if end is None else end
+    sentences: list[Sentence] = []
+    cursor = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        if match.group().strip() and _is_abbreviation(text, cursor, match.start(), match.group()):
+            continue
+        _append(sentences, text, cursor, match.end())
+        cursor = match.end()
+    _append(sentences, text, cursor, end)
+    return sentences
+
+
+def _is_abbreviation(text: str, cursor: int, at: int, punctuation: str) -> bool:
+    if not punctuation.startswith(".") or punctuation.startswith(".."):
+        return False
+    word = _LAST_WORD.search(text, cursor, at + 1)
+    if word is None:
+        return False
+    token = word.group(1).lower()
+    return token in abbreviations() or (len(token) == 1 and token.isalpha())
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end, text[start:end]))
