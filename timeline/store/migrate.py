@@ -66,7 +66,7 @@ def pending_differences(engine: Engine) -> list[tuple]:
     """Differences between the database's schema and the models (empty when in step)."""
     from alembic.autogenerate import compare_metadata
 
-    from timeline.store.models import Base
+    from timeline.store.schema import Base
 
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
