@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from timeline.dating import Reference, infer_publication
 from timeline.domain import Extraction, Segment, SourceDocument
 from timeline.events.extract import extract_events
 from timeline.temporal import tag
@@ -21,3 +24,24 @@ def extract(document: SourceDocument) -> Extraction:
     mentions = tuple(tag(text, document.published))
     events = tuple(extract_events(text, sentences, mentions, segments, document.published))
     return Extraction(document=document, segments=segments, sentences=sentences, mentions=mentions, events=events)
+
+
+def date_undated(extraction: Extraction, references: list[Reference]) -> Extraction:
+    """Infer a missing publication date after tagging, then resolve the text again against it.
+
+    A date inferred from a dateline or a near-duplicate becomes the DCT; a lower
+    bound is recorded as the document's date but mentions stay unanchored.
+    A newly dated document joins `references`, so later ones in the batch can inherit from it.
+    """
+    if extraction.document.published is not None:
+        return extraction
+    inference = infer_publication(extraction, references)
+    if inference.date is None:
+        return extraction
+    document = replace(extraction.document, published=inference.date, published_basis=inference.basis)
+    if not inference.resolves:
+        return replace(extraction, document=document)
+    dated = extract(document)
+    body = "\n".join(document.text[part.start : part.end] for part in dated.segments if part.kind == "body")
+    references.append(Reference(document.path or document.url or "stdin", body, inference.date))
+    return dated

@@ -10,7 +10,9 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from timeline.ingest.decode import DEFAULT_MAX_BYTES
 from timeline.ingest.sources import InputItem, Metadata, read_inputs
-from timeline.pipeline.extract import extract
+from timeline.dating import Reference
+from timeline.pipeline.extract import date_undated, extract
+from timeline.query.documents import dated_references
 from timeline.store.database import create_database_engine
 from timeline.store.migrate import ensure_schema
 from timeline.store.writer import document_exists, write_extraction
@@ -67,18 +69,33 @@ def ingest(
     ensure_schema(target)
     engine = create_database_engine(target)
     report = IngestReport()
+    undated: list[InputItem] = []
     try:
         for item in read_inputs(paths, metadata, max_bytes=max_bytes):
-            result = _ingest_item(engine, item)
-            report.results.append(result)
-            if on_result is not None:
-                on_result(result)
+            if item.document is not None and item.document.published is None:
+                undated.append(item)
+                continue
+            _report(report, _ingest_item(engine, item), on_result)
+        # Publication-date inference runs after tagging and after the batch's dated
+        # documents are stored, so that near-duplicates in the same batch count.
+        references: list[Reference] | None = None
+        for item in undated:
+            if references is None:
+                with engine.connect() as connection:
+                    references = dated_references(connection)
+            _report(report, _ingest_item(engine, item, references), on_result)
     finally:
         engine.dispose()
     return report
 
 
-def _ingest_item(engine, item: InputItem) -> IngestResult:  # type: ignore[no-untyped-def]
+def _report(report: IngestReport, result: IngestResult, on_result: Callable[[IngestResult], None] | None) -> None:
+    report.results.append(result)
+    if on_result is not None:
+        on_result(result)
+
+
+def _ingest_item(engine, item: InputItem, references: list[Reference] | None = None) -> IngestResult:  # type: ignore[no-untyped-def]
     if item.document is None:
         return IngestResult(item.name, "failed", item.error)
     document = item.document
@@ -88,6 +105,8 @@ def _ingest_item(engine, item: InputItem) -> IngestResult:  # type: ignore[no-un
                 return IngestResult(item.name, "unchanged")
         try:
             extraction = extract(document)
+            if references is not None:
+                extraction = date_undated(extraction, references)
         except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
             return IngestResult(item.name, "failed", f"extraction failed: {type(error).__name__}: {error}")
         with engine.begin() as connection:

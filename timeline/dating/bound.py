@@ -1,0 +1,45 @@
+"""A lower bound: a text is written after the latest explicit calendar date it states in its body."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.dating.infer import Inference
+from timeline.domain import Extraction, Mention, PublicationDate
+
+_EXPLICIT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_AHEAD = re.compile(r"\b(?:will|by|until|till|next|scheduled|due|expected|planned|set)\b[^.?!]{0,40}$", re.IGNORECASE)
+
+
+def lower_bound(extraction: Extraction) -> Inference | None:
+    """The latest explicit absolute date of the body as a bound; mentions stay unanchored against it."""
+    text = extraction.document.text
+    body = [part for part in extraction.segments if part.kind == "body"]
+    dates = []
+    for mention in extraction.mentions:
+        if not any(part.start <= mention.start < part.end for part in body):
+            continue
+        date = explicit_date(mention)
+        if date is None or _AHEAD.search(text, max(0, mention.start - 60), mention.start):
+            continue
+        dates.append((date.earliest(), date, mention))
+    if not dates:
+        return None
+    _, date, mention = max(dates, key=lambda item: (item[0], item[1].precision == "day"))
+    return Inference(date, "bound", f"written after {mention.text!r} ({date})", resolves=False)
+
+
+def explicit_date(mention: Mention) -> PublicationDate | None:
+    """A mention's value as a calendar date when the text names it absolutely (year, month or day)."""
+    if mention.type != "DATE" or not mention.anchored:
+        return None
+    if not re.search(r"\b\d{4}\b", mention.text):
+        return None
+    match = _EXPLICIT.match(mention.value)
+    if match is None:
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        return PublicationDate(year, month, day)
+    except ValueError:
+        return None
