@@ -113,5 +113,11 @@ class EventRow(Base):
     date_text: Mapped[str | None] = mapped_column(Text)
     date_rule: Mapped[str | None] = mapped_column(String(64))
     reported: Mapped[str | None] = mapped_column(String(10))
+    span_kind: Mapped[str] = mapped_column(String(16), default="sentence", server_default="sentence")
+    sentence_start: Mapped[int | None] = mapped_column(Integer)
+    sentence_end: Mapped[int | None] = mapped_column(Integer)
+    category: Mapped[str | None] = mapped_column(String(32), index=True)
+    attribution: Mapped[str | None] = mapped_column(Text)
+    cluster_id: Mapped[str | None] = mapped_column(String(16), index=True)
 
     document: Mapped[Document] = relationship(back_populates="events")

@@ -1,0 +1,8 @@
+"""The complete schema: imports every model module so the metadata knows every table."""
+
+from timeline.store import models_events  # noqa: F401
+from timeline.store.models import Base
+
+__all__ = ["Base", "metadata"]
+
+metadata = Base.metadata
