@@ -1,48 +1,61 @@
-"""The migrations produce exactly the models' schema and round-trip with data kept."""
+"""The migrations produce exactly the models' schema and round-trip with data kept, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, inspect, select
 
+from timeline.pipeline.ingest import ingest
 from timeline.store import migrate
 from timeline.store.database import create_database_engine
-from timeline.store.models import Document, EventRow, MentionRow
+from timeline.store.schema import Base
+
+from tests.conftest import SEEDS
 
 
-def test_upgrade_head_on_empty_database_matches_models(db_path: str) -> None:
-    migrate.upgrade(db_path)
-    engine = create_database_engine(db_path)
-    assert migrate.pending_differences(engine) == []
-    assert migrate.current_revision(engine) == migrate.head_revision()
-    engine.dispose()
-
-
-def test_downgrade_to_initial_then_upgrade_keeps_data(seeded_db: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import shutil
-
-    copy = str(tmp_path / "copy.db")
-    shutil.copy(seeded_db, copy)
-    engine = create_database_engine(copy)
-
-    def counts() -> tuple[int, int, int]:
+def row_counts(url: str) -> dict[str, int]:
+    engine = create_database_engine(url)
+    try:
         with engine.connect() as connection:
-            return tuple(connection.execute(select(func.count()).select_from(model)).scalar_one() for model in (Document, MentionRow, EventRow))  # type: ignore[return-value]
-
-    before = counts()
-    migrate.downgrade(copy, migrate.INITIAL_REVISION)
-    migrate.upgrade(copy)
-    assert counts() == before
-    assert migrate.pending_differences(engine) == []
-    engine.dispose()
+            return {
+                table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+                for table in Base.metadata.sorted_tables
+            }
+    finally:
+        engine.dispose()
 
 
-def test_downgrade_base_removes_every_table(db_path: str) -> None:
-    migrate.upgrade(db_path)
-    migrate.downgrade(db_path, "base")
-    engine = create_database_engine(db_path)
-    with engine.connect() as connection:
-        tables = connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).scalars().all()
-    assert set(tables) <= {"alembic_version"}
-    migrate.upgrade(db_path)
-    assert migrate.pending_differences(engine) == []
-    engine.dispose()
+def test_upgrade_head_on_empty_database_matches_models(database_url: str) -> None:
+    migrate.upgrade(database_url)
+    engine = create_database_engine(database_url)
+    try:
+        assert migrate.pending_differences(engine) == []
+        assert migrate.current_revision(engine) == migrate.head_revision()
+    finally:
+        engine.dispose()
+
+
+def test_downgrade_to_initial_then_upgrade_keeps_data(database_url: str) -> None:
+    assert ingest([str(SEEDS)], database_url).counts["added"] == 5
+    before = row_counts(database_url)
+    migrate.downgrade(database_url, migrate.INITIAL_REVISION)
+    migrate.upgrade(database_url)
+    after = row_counts(database_url)
+    assert after == before
+    assert before["documents"] == 5 and before["events"] > 0
+    engine = create_database_engine(database_url)
+    try:
+        assert migrate.pending_differences(engine) == []
+    finally:
+        engine.dispose()
+
+
+def test_downgrade_base_removes_every_table(database_url: str) -> None:
+    migrate.upgrade(database_url)
+    migrate.downgrade(database_url, "base")
+    engine = create_database_engine(database_url)
+    try:
+        assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+        migrate.upgrade(database_url)
+        assert migrate.pending_differences(engine) == []
+    finally:
+        engine.dispose()

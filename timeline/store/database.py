@@ -1,4 +1,4 @@
-"""Engines and sessions: one place that knows how to open a timeline database."""
+"""Engines: one place that knows how to open a timeline database, SQLite or PostgreSQL."""
 
 from __future__ import annotations
 
@@ -9,19 +9,37 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+_POSTGRES_SCHEMES = {"postgres": "postgresql+psycopg", "postgresql": "postgresql+psycopg"}
+_CLEAR_MESSAGES = (
+    ("database or disk is full", "the disk (or the database's size limit) is full: free some space and run it again"),
+    ("attempt to write a readonly database", "the database is read-only: check the file's permissions or choose another with --db"),
+    ("unable to open database file", "the database file cannot be opened: check that its folder exists and is writable"),
+    ("database is locked", "the database stayed locked by another writer for too long: try again when it has finished"),
+    ("file is not a database", "the file is not a timeline database (not SQLite)"),
+    ("connection refused", "the database server refused the connection: is it running, and is the address right?"),
+    ("does not exist", "the database named in the URL does not exist on the server: create it first (createdb NAME)"),
+)
 
 
 def database_url(target: str | os.PathLike[str]) -> URL:
-    """Turn a file path or a SQLAlchemy URL into a URL."""
+    """Turn a file path or a SQLAlchemy URL into a URL (`postgresql://` means psycopg 3)."""
     text = os.fspath(target)
-    if "://" in text:
-        return make_url(text)
-    return URL.create("sqlite", database=str(Path(text)))
+    if "://" not in text:
+        return URL.create("sqlite", database=str(Path(text)))
+    url = make_url(text)
+    if url.drivername in _POSTGRES_SCHEMES:
+        url = url.set(drivername=_POSTGRES_SCHEMES[url.drivername])
+    return url
 
 
 def is_sqlite(url: URL) -> bool:
     """True for SQLite databases."""
     return url.get_backend_name() == "sqlite"
+
+
+def is_postgresql(url: URL) -> bool:
+    """True for PostgreSQL databases."""
+    return url.get_backend_name() == "postgresql"
 
 
 def sqlite_path(url: URL) -> Path | None:
@@ -32,26 +50,41 @@ def sqlite_path(url: URL) -> Path | None:
 
 
 def create_database_engine(target: str | os.PathLike[str], *, read_only: bool = False) -> Engine:
-    """An engine for the database, with SQLite set up for concurrent readers and foreign keys."""
+    """An engine for the database: SQLite in WAL mode with a busy timeout, or PostgreSQL through psycopg."""
     url = database_url(target)
     if not is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True)
+        if read_only and is_postgresql(url):
+            event.listen(engine, "connect", _postgres_read_only)
+        return engine
     path = sqlite_path(url)
     if read_only and path is not None:
-        engine = create_engine(
-            "sqlite://",
-            creator=lambda: _connect_read_only(path),
-        )
+        engine = create_engine("sqlite://", creator=lambda: _connect_read_only(path))
     else:
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _configure_sqlite(read_only))
     return engine
 
 
+def describe_database_error(error: BaseException) -> str:
+    """A sentence a user can act on for a database error (disk full, read-only, locked, unreachable)."""
+    original = getattr(error, "orig", None) or error
+    detail = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+    lowered = str(original).lower()
+    for needle, message in _CLEAR_MESSAGES:
+        if needle in lowered:
+            return f"{message} ({detail})"
+    return detail
+
+
 def _connect_read_only(path: Path):  # type: ignore[no-untyped-def]
     import sqlite3
 
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+
+
+def _postgres_read_only(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    dbapi_connection.read_only = True
 
 
 def _configure_sqlite(read_only: bool):  # type: ignore[no-untyped-def]
