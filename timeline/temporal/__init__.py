@@ -1,1 +1,19 @@
-"""temporal stage of timeline."""
+"""Temporal tagging: find TIMEX3 expressions in text and resolve them against an explicit anchor."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline.temporal.values import interval_of, is_valid_value
+
+if TYPE_CHECKING:
+    from timeline.domain import Mention, PublicationDate
+
+__all__ = ["tag", "interval_of", "is_valid_value"]
+
+
+def tag(text: str, dct: PublicationDate | None, anchor: str = "news") -> list[Mention]:
+    """Every temporal expression in `text`, sorted by start, resolved against `dct` (news) or the story (narrative)."""
+    from timeline.temporal.tagger import tag as _tag
+
+    return _tag(text, dct, anchor)

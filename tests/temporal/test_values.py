@@ -1,0 +1,47 @@
+"""interval_of and the value grammar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.temporal import interval_of, is_valid_value
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-05", (date(2024, 5, 1), date(2024, 6, 1), "month")),
+        ("2024-06-01", (date(2024, 6, 1), date(2024, 6, 2), "day")),
+        ("2024", (date(2024, 1, 1), date(2025, 1, 1), "year")),
+        ("2024-W23", (date(2024, 6, 3), date(2024, 6, 10), "week")),
+        ("2024-W23-WE", (date(2024, 6, 8), date(2024, 6, 10), "weekend")),
+        ("2024-SU", (date(2024, 6, 1), date(2024, 9, 1), "season")),
+        ("2024-WI", (date(2024, 12, 1), date(2025, 3, 1), "season")),
+        ("1989-Q3", (date(1989, 7, 1), date(1989, 10, 1), "quarter")),
+        ("1989-H2", (date(1989, 7, 1), date(1990, 1, 1), "half")),
+        ("199", (date(1990, 1, 1), date(2000, 1, 1), "decade")),
+        ("19", (date(1900, 1, 1), date(2000, 1, 1), "century")),
+        ("2025-03-31T08:10", (date(2025, 3, 31), date(2025, 4, 1), "time")),
+        ("XXXX-05", (None, None, "month")),
+        ("P3Y", (None, None, None)),
+        ("PRESENT_REF", (None, None, None)),
+        ("2024-02-30", (None, None, None)),
+    ],
+)
+def test_interval_of(value: str, expected: tuple) -> None:
+    """Each value covers the half-open interval of its granularity."""
+    assert expected == interval_of(value)
+
+
+@pytest.mark.parametrize("value", ["2024", "2024-05", "XXXX-05", "2024-W23", "P3Y", "PT16H", "PXY", "2024-SU", "199", "1998-01-19TNI", "2025-03-31T08:10", "FUTURE_REF"])
+def test_grammar_accepts(value: str) -> None:
+    """Values the tagger produces match the grammar."""
+    assert is_valid_value(value)
+
+
+@pytest.mark.parametrize("value", ["", "May", "2024-5", "P", "24-05-01x"])
+def test_grammar_rejects(value: str) -> None:
+    """Text that is not a TIMEX3 value does not match."""
+    assert not is_valid_value(value)

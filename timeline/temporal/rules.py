@@ -1,0 +1,216 @@
+"""Load the rule files: named vocabulary fragments, rules built from them, examples and negatives."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+RULES_DIR = Path(__file__).parent / "rules"
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?\}")
+_TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+class RuleFileError(ValueError):
+    """A rule file that cannot be used; the message names the file and the rule."""
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A named piece of vocabulary: a regex, and what each surface form means."""
+
+    name: str
+    regex: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A phrase, its own anchor date, and the TIMEX3 it must yield."""
+
+    text: str
+    anchor: str | None
+    value: str
+    type: str | None = None
+    mod: str | None = None
+    mode: str = "news"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A pattern over fragments plus the resolver that turns its groups into a TIMEX3 value."""
+
+    name: str
+    source: str
+    pattern: str
+    regex: re.Pattern[str]
+    resolver: str
+    type: str
+    params: dict[str, Any]
+    groups: dict[str, str | None]
+    examples: tuple[Example, ...]
+    priority: int = 0
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All rules of a language, in priority order, with their fragments and negative phrases."""
+
+    language: str
+    fragments: dict[str, Fragment]
+    rules: tuple[Rule, ...]
+    negatives: tuple[tuple[str, str], ...]
+    premodifier: Fragment | None = None
+
+    def rule(self, name: str) -> Rule:
+        """The rule of that name."""
+        for rule in self.rules:
+            if rule.name == name:
+                return rule
+        raise KeyError(name)
+
+
+def normalize(surface: str) -> str:
+    """The lookup key of a matched surface form: lower case, single spaces, no trailing dot."""
+    return " ".join(surface.lower().replace("-", " ").split()).rstrip(".").replace("’", "'")
+
+
+def _fragment_regex(name: str, spec: dict[str, Any], where: str) -> Fragment:
+    if not isinstance(spec, dict):
+        raise RuleFileError(f"{where}: fragment {name!r} must be a table")
+    values = spec.get("values", {})
+    if not isinstance(values, dict):
+        raise RuleFileError(f"{where}: fragment {name!r}: values must be a table")
+    regex = spec.get("regex")
+    if regex is None:
+        if not values:
+            raise RuleFileError(f"{where}: fragment {name!r} needs `regex` or `values`")
+        words = sorted(values, key=len, reverse=True)
+        regex = "|".join(_surface_regex(word) for word in words)
+    if spec.get("case_sensitive"):
+        regex = f"(?-i:{regex})"
+    values = {normalize(key): value for key, value in values.items()}
+    return Fragment(name, regex, values)
+
+
+def _surface_regex(word: str) -> str:
+    parts = [re.escape(part) for part in word.split()]
+    return r"[\s\-]+".join(parts)
+
+
+def _expand(pattern: str, fragments: dict[str, Fragment], named: bool, where: str) -> tuple[str, dict[str, str | None]]:
+    """Replace `{fragment}` / `{fragment:group}` by the fragment's regex, as a named group or not."""
+    groups: dict[str, str | None] = {}
+
+    def substitute(match: re.Match[str]) -> str:
+        fragment, group = match[1], match[2] or match[1]
+        if fragment not in fragments:
+            raise RuleFileError(f"{where}: unknown fragment {{{fragment}}}")
+        if named and group in groups:  # the same meaning in another branch: a distinct regex group name
+            count = 2
+            while f"{group}__{count}" in groups:
+                count += 1
+            group = f"{group}__{count}"
+        groups[group] = fragment
+        body = fragments[fragment].regex
+        return f"(?P<{group}>{body})" if named else f"(?:{body})"
+
+    spaced = pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
+    return _PLACEHOLDER.sub(substitute, spaced), groups
+
+
+def _example(raw: Any, where: str) -> Example:
+    if not isinstance(raw, dict) or "text" not in raw or "value" not in raw:
+        raise RuleFileError(f"{where}: each example needs `text` and `value` (got {raw!r})")
+    anchor = raw.get("anchor")
+    if anchor is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(anchor)):
+        raise RuleFileError(f"{where}: example {raw['text']!r} has a bad anchor {anchor!r}")
+    kind = raw.get("type")
+    if kind is not None and kind not in _TYPES:
+        raise RuleFileError(f"{where}: example {raw['text']!r} has a bad type {kind!r}")
+    return Example(str(raw["text"]), anchor, str(raw["value"]), kind, raw.get("mod"), raw.get("mode", "news"))
+
+
+def load_files(paths: list[Path], resolvers: set[str], language: str = "en") -> RuleSet:
+    """Read and check rule files; raise RuleFileError naming the file and the rule at fault."""
+    documents: list[tuple[Path, dict[str, Any]]] = []
+    for path in paths:
+        try:
+            with open(path, "rb") as handle:
+                documents.append((path, tomllib.load(handle)))
+        except tomllib.TOMLDecodeError as error:
+            raise RuleFileError(f"{path}: not valid TOML: {error}") from None
+    fragments: dict[str, Fragment] = {}
+    for path, data in documents:
+        for name, spec in data.get("fragments", {}).items():
+            if name in fragments:
+                raise RuleFileError(f"{path}: fragment {name!r} is defined twice")
+            fragments[name] = _fragment_regex(name, spec, str(path))
+    # fragments may refer to other fragments (expanded without names)
+    for _ in range(3):
+        for name, fragment in list(fragments.items()):
+            regex, _groups = _expand(fragment.regex.replace(r"\s+", " "), fragments, False, f"fragment {name!r}")
+            fragments[name] = Fragment(name, regex, fragment.values)
+    rules: list[Rule] = []
+    negatives: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for path, data in documents:
+        for text in data.get("negatives", []):
+            negatives.append((str(path.name), str(text)))
+        for index, raw in enumerate(data.get("rules", [])):
+            name = raw.get("name") if isinstance(raw, dict) else None
+            where = f"{path}: rule {name or '#' + str(index + 1)!r}"
+            if not name:
+                raise RuleFileError(f"{where}: missing `name`")
+            if name in seen:
+                raise RuleFileError(f"{where}: duplicate rule name")
+            seen.add(name)
+            for key in ("pattern", "resolve"):
+                if not isinstance(raw.get(key), str) or not raw[key]:
+                    raise RuleFileError(f"{where}: missing `{key}`")
+            if raw["resolve"] not in resolvers:
+                raise RuleFileError(f"{where}: unknown resolver {raw['resolve']!r} (known: {', '.join(sorted(resolvers))})")
+            kind = raw.get("type", "DATE")
+            if kind not in _TYPES:
+                raise RuleFileError(f"{where}: type {kind!r} is not one of {', '.join(_TYPES)}")
+            regex_text, groups = _expand(raw["pattern"], fragments, True, where)
+            try:
+                regex = re.compile(regex_text, re.IGNORECASE)
+            except re.error as error:
+                raise RuleFileError(f"{where}: bad pattern: {error}") from None
+            for extra in regex.groupindex:
+                groups.setdefault(extra, None)
+            examples = tuple(_example(item, where) for item in raw.get("examples", []))
+            if not examples:
+                raise RuleFileError(f"{where}: a rule needs at least one example")
+            rules.append(
+                Rule(
+                    name=name,
+                    source=path.name,
+                    pattern=raw["pattern"],
+                    regex=regex,
+                    resolver=raw["resolve"],
+                    type=kind,
+                    params=dict(raw.get("params", {})),
+                    groups=groups,
+                    examples=examples,
+                    priority=int(raw.get("priority", 0)),
+                )
+            )
+    ordered = sorted(rules, key=lambda rule: -rule.priority)  # stable: file order within a priority
+    return RuleSet(language, fragments, tuple(ordered), tuple(negatives), fragments.get("premodifier"))
+
+
+@lru_cache(maxsize=4)
+def load_language(language: str = "en") -> RuleSet:
+    """The bundled rule set of a language (read once per process)."""
+    from timeline.temporal.resolve import RESOLVERS
+
+    directory = RULES_DIR / language
+    paths = sorted(directory.glob("*.toml"))
+    if not paths:
+        raise RuleFileError(f"{directory}: no rule files")
+    return load_files(paths, set(RESOLVERS), language)

@@ -1,0 +1,123 @@
+"""`tag()`: find the temporal expressions of a text and resolve them against the DCT or the narrative."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from timeline.domain import Mention, PublicationDate
+from timeline.temporal.match import Candidate, matcher_for
+from timeline.temporal.resolve import RESOLVERS, Reference, Resolved
+from timeline.temporal.values import interval_of
+
+ANCHORS = ("news", "narrative")
+_PROBES = (date(1911, 3, 8), date(1957, 9, 22), date(1983, 12, 27))
+"""Stand-in reference days for an unknown DCT: fields that differ between their answers become X."""
+_NARRATIVE_GRANULARITIES = {"day", "time", "week", "weekend", "month", "season", "quarter", "half", "year"}
+
+
+def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: str = "en") -> list[Mention]:
+    """Every temporal expression in `text`, sorted by start, resolved against `dct` (news) or the story (narrative)."""
+    if anchor not in ANCHORS:
+        raise ValueError(f"anchor {anchor!r} is not one of {', '.join(ANCHORS)}")
+    mentions: list[Mention] = []
+    story: tuple[date, date] | None = None
+    for candidate in matcher_for(language).find(text):
+        mention = resolve_candidate(candidate, dct, story, anchor)
+        if mention is None:
+            continue
+        mentions.append(mention)
+        if (
+            mention.type in ("DATE", "TIME")
+            and mention.earliest is not None
+            and mention.latest is not None
+            and mention.granularity in _NARRATIVE_GRANULARITIES
+        ):
+            story = (mention.earliest, mention.latest)
+    return mentions
+
+
+def resolve_candidate(
+    candidate: Candidate, dct: PublicationDate | None, story: tuple[date, date] | None, anchor: str = "news"
+) -> Mention | None:
+    """Resolve one candidate against the DCT or the latest date of the story; None when the rule rejects it."""
+    rule = candidate.rule
+    function = RESOLVERS[rule.resolver]
+    frame = dict(candidate.frame)
+    frame.setdefault("type", rule.type)
+    frame["_text"] = candidate.text
+    frame["_before"] = candidate.before
+    if candidate.premod and "mod" not in frame:
+        frame["mod"] = candidate.premod
+    use_story = story is not None and (anchor == "narrative" or rule.params.get("anaphoric"))
+    if use_story:
+        assert story is not None
+        probes, kind, direction = [story[0]], "mention", "forward" if anchor == "narrative" else "past"
+    elif dct is not None:
+        first, after = dct.earliest(), dct.latest()
+        last = after - timedelta(days=1)
+        probes = [first] if first == last else [first, last, first + (last - first) / 2]
+        kind, direction = "dct", "past"
+    else:
+        probes, kind, direction = list(_PROBES), "unanchored", "past"
+    answers: list[Resolved] = []
+    for probe in probes:
+        reference = Reference(probe, direction)
+        answer = function(frame, reference, candidate.tense)
+        if answer is None:
+            return None
+        answers.append(answer)
+        if not reference.used:
+            kind = "none"
+            break
+    value = merge_values([answer.value for answer in answers])
+    earliest, latest, granularity = interval_of(value)
+    if earliest is None and kind not in ("unanchored", "none") and "X" in value:
+        spans = [interval_of(answer.value) for answer in answers]
+        if all(span[0] is not None for span in spans):
+            earliest = min(span[0] for span in spans)  # type: ignore[type-var]
+            latest = max(span[1] for span in spans)  # type: ignore[type-var]
+            granularity = spans[0][2]
+    if granularity is None:
+        granularity = interval_of(answers[0].value)[2] if kind != "unanchored" else _shape_granularity(value)
+    first = answers[0]
+    return Mention(
+        start=candidate.start,
+        end=candidate.end,
+        text=candidate.text,
+        type=first.type,
+        value=value,
+        mod=first.mod,
+        earliest=earliest,
+        latest=latest,
+        granularity=granularity,
+        anchor=kind,
+        rule=rule.name,
+    )
+
+
+def _shape_granularity(value: str) -> str | None:
+    from timeline.temporal.values import _granularity_of_unknown
+
+    return _granularity_of_unknown(value)
+
+
+def merge_values(values: list[str]) -> str:
+    """One value for several readings: fields on which they all agree are kept, the others become X."""
+    head = values[0]
+    if all(value == head for value in values):
+        return head
+    if len({_shape(value) for value in values}) != 1:
+        return _x_out(head)
+    split = [value.split("-") for value in values]
+    merged = []
+    for fields in zip(*split):
+        merged.append(fields[0] if len(set(fields)) == 1 else _x_out(fields[0]))
+    return "-".join(merged)
+
+
+def _shape(value: str) -> str:
+    return "".join("9" if char.isdigit() else char for char in value)
+
+
+def _x_out(text: str) -> str:
+    return "".join("X" if char.isdigit() else char for char in text)
