@@ -7,6 +7,7 @@ import os
 from alembic import context
 
 from timeline.store.database import create_database_engine, database_url, is_sqlite
+from timeline.store.models_periods import include_name
 from timeline.store.schema import Base
 
 config = context.config
@@ -30,6 +31,7 @@ def run_migrations_offline() -> None:
         target_metadata=target_metadata,
         literal_binds=True,
         render_as_batch=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -53,6 +55,7 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=is_sqlite(connection.engine.url),
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -66,10 +66,11 @@ def pending_differences(engine: Engine) -> list[tuple]:
     """Differences between the database's schema and the models (empty when in step)."""
     from alembic.autogenerate import compare_metadata
 
+    from timeline.store.models_periods import include_name
     from timeline.store.schema import Base
 
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(connection, opts={"compare_type": True, "include_name": include_name})
         return list(compare_metadata(context, Base.metadata))
 
 

@@ -1,0 +1,44 @@
+"""The `periods` table (named eras such as "Wagner era") and the derived objects kept out of the models."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from timeline.store.models import Base
+from timeline.store.types import IsoDate
+
+DERIVED_TABLE_PREFIXES = ("events_fts",)
+"""SQLite FTS5 over event text: the virtual table and its shadow tables (created by migrations, not models)."""
+DERIVED_INDEXES = frozenset({"ix_events_text_search"})
+"""PostgreSQL's full-text expression index over event text (created by migrations, not models)."""
+
+
+class PeriodRow(Base):
+    """A named period ("era") with its dates: both ends inclusive at their precision, `latest` exclusive."""
+
+    __tablename__ = "periods"
+    __table_args__ = (Index("ix_periods_earliest_latest", "earliest", "latest"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    aliases: Mapped[str] = mapped_column(Text, default="")
+    start: Mapped[str] = mapped_column(String(10))
+    end: Mapped[str | None] = mapped_column(String(10))
+    earliest: Mapped[date] = mapped_column(IsoDate)
+    latest: Mapped[date | None] = mapped_column(IsoDate)
+    description: Mapped[str] = mapped_column(Text, default="")
+    origin: Mapped[str] = mapped_column(String(16), default="user")
+
+
+def include_name(name: str | None, type_: str, parent_names: object = None) -> bool:
+    """Alembic filter: False for the derived full-text objects, so compare_metadata ignores them."""
+    if name is None:
+        return True
+    if type_ == "table" and name.startswith(DERIVED_TABLE_PREFIXES):
+        return False
+    if type_ == "index" and name in DERIVED_INDEXES:
+        return False
+    return True
