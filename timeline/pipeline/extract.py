@@ -8,12 +8,13 @@ from timeline.dating import Reference, infer_publication
 from timeline.domain import Extraction, Segment, SourceDocument
 from timeline.events.extract import extract_events
 from timeline.temporal import tag
+from timeline.text.segment import segment_text
 from timeline.text.sentences import split_sentences
 
 
 def segment_document(document: SourceDocument) -> tuple[Segment, ...]:
-    """The document's segments; the whole text is body until finer segmentation applies."""
-    return (Segment(0, len(document.text), "body"),)
+    """The document's segments: title, body, boilerplate, caption and teaser paragraphs."""
+    return segment_text(document.text, document.title)
 
 
 def extract(document: SourceDocument) -> Extraction:

@@ -1,0 +1,92 @@
+"""Page-furniture phrase lists (data/furniture.toml, extensible by the user) and their matching."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+EXTRA_RULES_VARIABLE = "TIMELINE_FURNITURE"
+FURNITURE_KINDS = ("boilerplate", "caption")
+
+
+@dataclass(frozen=True)
+class FurnitureRules:
+    """Phrases and patterns of one kind of furniture (boilerplate or caption)."""
+
+    kind: str
+    equals: tuple[str, ...]
+    starts: tuple[str, ...]
+    contains: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+
+    def reason(self, paragraph: str, short_words: int) -> str | None:
+        """Why `paragraph` is furniture of this kind, or None when it is not."""
+        lowered = paragraph.strip().lower()
+        if lowered.rstrip(" .:…>»|*") in self.equals:
+            return f"{self.kind} phrase {lowered!r}"
+        short = len(lowered.split()) <= short_words
+        for phrase in self.starts if short else ():
+            if lowered.startswith(phrase) and (len(lowered) == len(phrase) or not lowered[len(phrase)].isalnum()):
+                return f"{self.kind} phrase {phrase!r}"
+        if short:
+            for phrase in self.contains:
+                if phrase in lowered:
+                    return f"{self.kind} phrase {phrase!r}"
+        for pattern in self.patterns:
+            if pattern.search(paragraph.strip()):
+                return f"{self.kind} pattern {pattern.pattern[:40]!r}"
+        return None
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """All furniture rules with their examples."""
+
+    short_words: int
+    kinds: tuple[FurnitureRules, ...]
+    examples: tuple[tuple[str, str], ...]
+
+    def classify(self, paragraph: str) -> tuple[str, str] | None:
+        """(kind, reason) when the paragraph is furniture, else None."""
+        for rules in self.kinds:
+            reason = rules.reason(paragraph, self.short_words)
+            if reason is not None:
+                return rules.kind, reason
+        return None
+
+
+def _read(text: str, source: str) -> dict:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"{source}: not valid TOML: {error}") from None
+
+
+@lru_cache(maxsize=4)
+def load_furniture(extra: str | None = None) -> Furniture:
+    """The bundled rules plus those of the file `extra` (default: $TIMELINE_FURNITURE)."""
+    bundled = resources.files("timeline.text").joinpath("data/furniture.toml").read_text(encoding="utf-8")
+    documents = [_read(bundled, "furniture.toml")]
+    extra = extra if extra is not None else os.environ.get(EXTRA_RULES_VARIABLE)
+    if extra:
+        documents.append(_read(Path(extra).read_text(encoding="utf-8"), extra))
+    kinds = []
+    for kind in FURNITURE_KINDS:
+        equals: list[str] = []
+        starts: list[str] = []
+        contains: list[str] = []
+        patterns: list[re.Pattern[str]] = []
+        for document in documents:
+            section = document.get(kind, {})
+            equals += [phrase.lower() for phrase in section.get("equals", [])]
+            starts += [phrase.lower() for phrase in section.get("starts", [])]
+            contains += [phrase.lower() for phrase in section.get("contains", [])]
+            patterns += [re.compile(pattern) for pattern in section.get("patterns", [])]
+        kinds.append(FurnitureRules(kind, tuple(equals), tuple(starts), tuple(contains), tuple(patterns)))
+    examples = tuple((example["text"], example["kind"]) for document in documents for example in document.get("examples", []))
+    return Furniture(int(documents[0].get("short_words", 60)), tuple(kinds), examples)

@@ -1,0 +1,117 @@
+"""Split a document into segments: title, body, boilerplate, caption and appended teasers."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from timeline.domain import Segment
+from timeline.text.furniture import load_furniture
+from timeline.text.topic import topic_words
+
+HEADLINE_WORDS = 30
+HEADING_WORDS = 10
+TITLE_SIMILARITY = 85
+# Teasers: paragraphs after the article whose words seldom recur in the rest of the page.
+TEASER_MIN_PARAGRAPHS = 6
+TEASER_MAX_SHARE = 0.4
+OFF_TOPIC = 0.15
+OFF_TOPIC_WHEN_CUT = 0.25
+_SENTENCE_END = re.compile(r"[.!?…\"'”’»)\]*:;]\s*$")
+
+
+@dataclass
+class _Paragraph:
+    start: int
+    end: int
+    text: str
+    kind: str = "body"
+    reason: str = ""
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def ends_sentence(self) -> bool:
+        return bool(_SENTENCE_END.search(self.text))
+
+
+def segment_text(text: str, title: str | None = None) -> tuple[Segment, ...]:
+    """Segments of `text`, one per paragraph (non-empty line), each with its kind and the reason for it."""
+    paragraphs = _paragraphs(text)
+    _mark_furniture(paragraphs)
+    _mark_titles(paragraphs, title)
+    _mark_headings(paragraphs)
+    _mark_teasers(paragraphs)
+    return tuple(Segment(part.start, part.end, part.kind, part.reason) for part in paragraphs)
+
+
+def _paragraphs(text: str) -> list[_Paragraph]:
+    paragraphs = []
+    for match in re.finditer(r"[^\n]+", text):
+        stripped = match.group().strip()
+        if not stripped:
+            continue
+        start = match.start() + match.group().index(stripped[0])
+        paragraphs.append(_Paragraph(start, start + len(stripped), stripped))
+    return paragraphs
+
+
+def _mark_furniture(paragraphs: list[_Paragraph]) -> None:
+    furniture = load_furniture()
+    for part in paragraphs:
+        found = furniture.classify(part.text)
+        if found is not None:
+            part.kind, part.reason = found
+    for part, following in zip(paragraphs, paragraphs[1:]):
+        if part.kind == "body" and following.kind == "caption" and not part.ends_sentence:
+            if following.text.lower().startswith(part.text.lower()[:40]):
+                part.kind, part.reason = "caption", "image text repeated by the caption that follows"
+
+
+def _is_prose(part: _Paragraph) -> bool:
+    return (part.ends_sentence and part.words >= 6) or part.words > HEADLINE_WORDS
+
+
+def _mark_titles(paragraphs: list[_Paragraph], title: str | None) -> None:
+    from rapidfuzz import fuzz
+
+    leading = True
+    for part in paragraphs:
+        if part.kind != "body":
+            continue
+        if title and part.words <= HEADLINE_WORDS and fuzz.token_set_ratio(part.text.lower(), title.lower()) >= TITLE_SIMILARITY:
+            part.kind, part.reason = "title", "matches the document's title"
+        elif leading and not _is_prose(part):
+            part.kind, part.reason = "title", "headline before the article text"
+        elif _is_prose(part):
+            leading = False
+
+
+def _mark_headings(paragraphs: list[_Paragraph]) -> None:
+    for part in paragraphs:
+        if part.kind == "body" and part.words <= HEADING_WORDS and not part.ends_sentence:
+            part.kind, part.reason = "boilerplate", "short line without a sentence (heading or page furniture)"
+
+
+def _mark_teasers(paragraphs: list[_Paragraph]) -> None:
+    body = [part for part in paragraphs if part.kind == "body"]
+    if len(body) < TEASER_MIN_PARAGRAPHS:
+        return
+    words = [set(topic_words(part.text)) for part in body]
+    spread = Counter(word for paragraph in words for word in paragraph)
+    limit = int(len(body) * TEASER_MAX_SHARE)
+    for index in range(len(body) - 1, len(body) - 1 - limit, -1):
+        part, own = body[index], words[index]
+        if not own:
+            break
+        recurring = sum(1 for word in own if spread[word] - 1 >= 2) / len(own)
+        cut = not part.ends_sentence
+        if not (recurring < OFF_TOPIC or (cut and recurring < OFF_TOPIC_WHEN_CUT)):
+            break
+        details = [f"off-topic: {recurring:.0%} of its words recur in the page", "after the article"]
+        if cut:
+            details.append("cut off mid-sentence")
+        part.kind, part.reason = "teaser", ", ".join(details)
