@@ -59,8 +59,8 @@ def _read_directory(directory: Path, metadata: Metadata, max_bytes: int) -> Iter
     for path in sorted(directory.rglob("*")):
         if not path.is_file() or any(part.startswith(".") for part in path.relative_to(directory).parts):
             continue
-        if path.name == MANIFEST_NAME:
-            continue
+        if path.name in (MANIFEST_NAME, "periods.toml"):
+            continue  # a corpus's metadata (manifest) and its named eras (timeline periods load) are not documents
         if path.suffix.lower() not in TEXT_SUFFIXES:
             yield InputItem(str(path), error=f"unsupported file type {path.suffix or '(none)'!r}; expected {_supported()}")
             continue
