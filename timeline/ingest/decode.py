@@ -31,15 +31,17 @@ class RejectedInput(ValueError):
     """An input that cannot become a document; the message says why."""
 
 
+def size_error(size: int, max_bytes: int) -> str:
+    """The reason given for a document above the size limit."""
+    return f"file is {size / 1_048_576:.1f} MB, above the {max_bytes / 1_048_576:.1f} MB limit (raise it with --max-size)"
+
+
 def decode_text(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
     """Decode document bytes to NFC text with LF line ends; return (text, encoding)."""
     if not data:
         raise RejectedInput("empty file")
     if len(data) > max_bytes:
-        raise RejectedInput(
-            f"file is {len(data) / 1_048_576:.1f} MB, above the {max_bytes / 1_048_576:.1f} MB limit"
-            " (raise it with --max-size)"
-        )
+        raise RejectedInput(size_error(len(data), max_bytes))
     text, encoding = _decode(data)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():

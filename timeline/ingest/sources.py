@@ -1,4 +1,4 @@
-"""Find the documents named on the command line: files, directories with manifests, stdin."""
+"""Find the documents named on the command line: files, directories with manifests, manifests, stdin."""
 
 from __future__ import annotations
 
@@ -8,10 +8,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from timeline.domain import PublicationDate, SourceDocument
-from timeline.ingest.decode import DEFAULT_MAX_BYTES, RejectedInput, decode_text
+from timeline.ingest.decode import DEFAULT_MAX_BYTES, RejectedInput, decode_text, size_error
+from timeline.ingest.frontmatter import split_front_matter
+from timeline.ingest.html import HTML_SUFFIXES, looks_like_html, read_web_page
+from timeline.ingest.jsonl import JSONL_SUFFIXES, read_json_lines
 from timeline.ingest.manifest import MANIFEST_NAME, ManifestEntry, ManifestError, read_manifest
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+# Files a corpus folder may hold beside its articles: its manifest and its named eras.
+COMPANION_FILES = frozenset({MANIFEST_NAME, "periods.toml"})
 STDIN_NAME = "-"
 
 
@@ -43,11 +49,14 @@ def read_inputs(
     """Yield every document named by `paths`, one at a time, in a stable order."""
     for name in paths:
         if name == STDIN_NAME:
-            yield _read_bytes(STDIN_NAME, sys.stdin.buffer.read(max_bytes + 1), None, metadata, max_bytes)
+            data = sys.stdin.buffer.read(max_bytes + 1)
+            yield from _read_bytes(STDIN_NAME, None, data, None, metadata, max_bytes)
             continue
         path = Path(name)
         if path.is_dir():
             yield from _read_directory(path, metadata, max_bytes)
+        elif path.is_file() and path.suffix.lower() == ".csv":
+            yield from _read_manifest_file(path, metadata, max_bytes)
         elif path.is_file():
             yield from _read_named_file(path, metadata, max_bytes)
         else:
@@ -59,25 +68,41 @@ def _read_directory(directory: Path, metadata: Metadata, max_bytes: int) -> Iter
     for path in sorted(directory.rglob("*")):
         if not path.is_file() or any(part.startswith(".") for part in path.relative_to(directory).parts):
             continue
-        if path.name in (MANIFEST_NAME, "periods.toml"):
-            continue  # a corpus's metadata (manifest) and its named eras (timeline periods load) are not documents
-        if path.suffix.lower() not in TEXT_SUFFIXES:
-            yield InputItem(str(path), error=f"unsupported file type {path.suffix or '(none)'!r}; expected {_supported()}")
+        if path.name in COMPANION_FILES:
+            continue
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            yield InputItem(str(path), error=_unsupported(path))
             continue
         entries = _manifest_for(path.parent, manifests)
         if isinstance(entries, str):
             yield InputItem(str(path), error=entries)
             continue
-        yield _read_file(path, entries.get(path.name), metadata, max_bytes)
+        yield from _read_file(path, entries.get(path.name), metadata, max_bytes)
+
+
+def _read_manifest_file(manifest: Path, metadata: Metadata, max_bytes: int) -> Iterator[InputItem]:
+    try:
+        entries = read_manifest(manifest)
+    except ManifestError as error:
+        yield InputItem(str(manifest), error=str(error))
+        return
+    for file_name, entry in entries.items():
+        path = manifest.parent / file_name
+        if not path.is_file():
+            yield InputItem(str(path), error=f"listed in {manifest.name} but no such file")
+        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            yield InputItem(str(path), error=_unsupported(path))
+        else:
+            yield from _read_file(path, entry, metadata, max_bytes)
 
 
 def _read_named_file(path: Path, metadata: Metadata, max_bytes: int) -> Iterator[InputItem]:
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        yield InputItem(str(path), error=f"unsupported file type {path.suffix or '(none)'!r}; expected {_supported()}")
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        yield InputItem(str(path), error=_unsupported(path))
         return
     entries = _manifest_for(path.parent, {})
     entry = entries.get(path.name) if isinstance(entries, dict) else None
-    yield _read_file(path, entry, metadata, max_bytes)
+    yield from _read_file(path, entry, metadata, max_bytes)
 
 
 def _manifest_for(folder: Path, cache: dict[Path, dict[str, ManifestEntry]]) -> dict[str, ManifestEntry] | str:
@@ -90,33 +115,101 @@ def _manifest_for(folder: Path, cache: dict[Path, dict[str, ManifestEntry]]) -> 
     return cache[folder]
 
 
-def _read_file(path: Path, entry: ManifestEntry | None, metadata: Metadata, max_bytes: int) -> InputItem:
+def _read_file(path: Path, entry: ManifestEntry | None, metadata: Metadata, max_bytes: int) -> Iterator[InputItem]:
     if entry is not None and entry.error:
-        return InputItem(str(path), error=entry.error)
+        yield InputItem(str(path), error=entry.error)
+        return
+    is_jsonl = path.suffix.lower() in JSONL_SUFFIXES
     try:
         size = path.stat().st_size
-        if size > max_bytes:
-            raise RejectedInput(
-                f"file is {size / 1_048_576:.1f} MB, above the {max_bytes / 1_048_576:.1f} MB limit"
-                " (raise it with --max-size)"
-            )
+        if size > max_bytes and not is_jsonl:
+            raise RejectedInput(size_error(size, max_bytes))
         data = path.read_bytes()
     except RejectedInput as error:
-        return InputItem(str(path), error=str(error))
+        yield InputItem(str(path), error=str(error))
+        return
     except OSError as error:
-        return InputItem(str(path), error=f"cannot be read: {error.strerror or error}")
-    return _read_bytes(str(path), data, entry, metadata, max_bytes)
+        yield InputItem(str(path), error=f"cannot be read: {error.strerror or error}")
+        return
+    yield from _read_bytes(str(path), path.suffix.lower(), data, entry, metadata, max_bytes)
 
 
 def _read_bytes(
-    name: str, data: bytes, entry: ManifestEntry | None, metadata: Metadata, max_bytes: int
-) -> InputItem:
+    name: str, suffix: str | None, data: bytes, entry: ManifestEntry | None, metadata: Metadata, max_bytes: int
+) -> Iterator[InputItem]:
+    path = None if name == STDIN_NAME else name
+    if suffix in JSONL_SUFFIXES or (suffix is None and _looks_like_jsonl(data)):
+        yield from _json_lines(name, data, entry, metadata, max_bytes)
+        return
     try:
         text, encoding = decode_text(data, max_bytes=max_bytes)
+        if suffix in HTML_SUFFIXES or (suffix is None and looks_like_html(text)):
+            document = _web_page(text, path, encoding)
+        else:
+            document = _text_document(text, path, encoding)
     except RejectedInput as error:
-        return InputItem(name, error=str(error))
-    document = SourceDocument(text=text, path=None if name == STDIN_NAME else name, encoding=encoding)
-    return InputItem(name, document=apply_metadata(document, entry, metadata))
+        yield InputItem(name, error=str(error))
+        return
+    yield InputItem(name, document=apply_metadata(document, entry, metadata))
+
+
+def _web_page(html: str, path: str | None, encoding: str) -> SourceDocument:
+    page = read_web_page(html)
+    return SourceDocument(
+        text=page.text,
+        path=path,
+        published=page.published,
+        published_basis="html" if page.published else "unknown",
+        source=page.site_name,
+        url=page.url,
+        title=page.title,
+        encoding=encoding,
+        media_type="text/html",
+    )
+
+
+def _text_document(text: str, path: str | None, encoding: str) -> SourceDocument:
+    front = split_front_matter(text)
+    fields = front.fields
+    published = None
+    key = "published" if "published" in fields else "date"
+    if key in fields:
+        try:
+            published = PublicationDate.parse(fields[key][:10])
+        except ValueError as error:
+            raise RejectedInput(f"front matter line {front.lines[key]}: {key} {error}") from None
+    if not front.body.strip():
+        raise RejectedInput("empty document (only a front-matter block)")
+    media_type = "text/markdown" if path and Path(path).suffix.lower() in (".md", ".markdown") else "text/plain"
+    return SourceDocument(
+        text=front.body,
+        path=path,
+        published=published,
+        published_basis="given" if published else "unknown",
+        source=fields.get("source"),
+        url=fields.get("url"),
+        title=fields.get("title"),
+        encoding=encoding,
+        media_type=media_type,
+    )
+
+
+def _json_lines(name: str, data: bytes, entry: ManifestEntry | None, metadata: Metadata, max_bytes: int) -> Iterator[InputItem]:
+    found = False
+    for line in read_json_lines(data, None if name == STDIN_NAME else name, max_bytes):
+        found = True
+        label = f"{name} line {line.line}"
+        if line.document is None:
+            yield InputItem(label, error=line.error)
+        else:
+            yield InputItem(label, document=apply_metadata(line.document, entry, metadata))
+    if not found:
+        yield InputItem(name, error="empty file")
+
+
+def _looks_like_jsonl(data: bytes) -> bool:
+    first = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    return first == b"{"
 
 
 def apply_metadata(document: SourceDocument, entry: ManifestEntry | None, metadata: Metadata) -> SourceDocument:
@@ -133,5 +226,5 @@ def apply_metadata(document: SourceDocument, entry: ManifestEntry | None, metada
     return replace(document, **changes)
 
 
-def _supported() -> str:
-    return ", ".join(sorted(TEXT_SUFFIXES))
+def _unsupported(path: Path) -> str:
+    return f"unsupported file type {path.suffix or '(none)'!r}; expected {', '.join(sorted(SUPPORTED_SUFFIXES))}"
