@@ -107,7 +107,24 @@ def pick_year(candidates: dict[int, date | None], ref: date, direction: str, end
     if direction == "future":
         after = [year for year, day in valid.items() if day >= ref]
         return min(after) if after else max(valid)
-    return min(valid, key=lambda year: abs((valid[year] - ref).days))
+    ends = end_of or {}
+
+    def distance(year: int) -> int:
+        first, after = valid[year], ends.get(year, valid[year])
+        if first <= ref < after:
+            return 0
+        return min(abs((first - ref).days), abs((after - ref).days))
+
+    return min(sorted(valid), key=distance)
+
+
+def pick_nearest_past(candidates: dict[int, date | None], ref: date, ends: dict[int, date], slack: int) -> int | None:
+    """The nearest occurrence, unless it lies more than `slack` days in the future (then the latest before)."""
+    year = pick_year(candidates, ref, "nearest", ends)
+    found = candidates.get(year) if year is not None else None
+    if found is not None and (found - ref).days > slack:
+        return pick_year(candidates, ref, "past", ends)
+    return year
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:

@@ -9,9 +9,10 @@ from typing import Any
 
 from timeline.temporal.rules import Rule, RuleSet, load_language, normalize
 
-_FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|expects?\s+to|expected\s+to|"
-    r"scheduled|due\s+to|intends?\s+to|would\s+be\s+held|upcoming|to\s+be\s+(?:held|released|announced))\b",
+_TENSE = re.compile(
+    r"\b(?:(?P<future>will|won't|shall|'ll|going\s+to|plans?\s+to|expects?\s+to|expected\s+to|"
+    r"scheduled|intends?\s+to|upcoming|to\s+be\s+(?:held|released|announced|completed)|is\s+to|are\s+to|hopes?\s+to)"
+    r"|(?P<past>was|were|had|did|said|says|told|announced|reported|ago|\w{3,}ed))\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
@@ -100,19 +101,25 @@ def lookup(values: dict[str, Any], surface: str) -> Any:
 
 
 def tense_around(text: str, start: int, end: int) -> str:
-    """`future` when the clause around a span speaks of the future, else `past`."""
-    left = max(0, start - 120)
-    before = text[left:start]
+    """The tense of the nearest cue in the sentence around a span: `past`, `future`, or `none`."""
+    before = text[max(0, start - 150) : start]
     cut = None
     for cut in _SENTENCE_END.finditer(before):
         pass
     if cut is not None:
         before = before[cut.end() :]
-    after = text[end : end + 80]
+    after = text[end : end + 100]
     stop = _SENTENCE_END.search(after)
     if stop:
         after = after[: stop.start()]
-    return "future" if _FUTURE.search(before) or _FUTURE.search(after) else "past"
+    best: tuple[int, str] | None = None
+    for cue in _TENSE.finditer(before):
+        best = (len(before) - cue.end(), cue.lastgroup or "past")
+    for cue in _TENSE.finditer(after):
+        if best is None or cue.start() < best[0]:
+            best = (cue.start(), cue.lastgroup or "past")
+        break
+    return best[1] if best is not None else "none"
 
 
 @lru_cache(maxsize=4)

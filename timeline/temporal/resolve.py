@@ -13,6 +13,7 @@ from timeline.temporal.calendar import (
     UNIT_CODES,
     fmt_day,
     fmt_month,
+    pick_nearest_past,
     pick_year,
     safe_date,
     season_of,
@@ -21,6 +22,10 @@ from timeline.temporal.calendar import (
     value_at,
 )
 from timeline.temporal.values import month_start
+
+
+PAST_SLACK_DAYS = 120
+"""In past-tense text a year-less date more than this many days after the anchor is taken from the year before."""
 
 
 class Reference:
@@ -37,11 +42,11 @@ class Reference:
         self.used = True
         return self._day
 
-    def direction(self, tense: str) -> str:
-        """Which occurrence a bare weekday or month means: `past`, `future` or `forward` (narrative)."""
+    def direction(self, tense: str, preferred: str = "past") -> str:
+        """Which occurrence a bare weekday or month means: `past`, `future`, `nearest` or `forward` (narrative)."""
         if self._direction == "forward":
             return "forward"
-        return "future" if tense == "future" else "past"
+        return "future" if tense == "future" else preferred
 
 
 @dataclass(frozen=True)
@@ -81,13 +86,39 @@ def _year(value: Any) -> int | None:
     """A year from `1998`, `'98` or `98` (two digits: 1930-2029)."""
     if value is None:
         return None
+    if isinstance(value, int):
+        return value
     text = str(value).strip().lstrip("'’")
     if not text.isdigit():
-        return None
+        return spelled_year(text)
     number = int(text)
     if len(text) == 2:
         return 2000 + number if number < 30 else 1900 + number
     return number
+
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+
+def spelled_year(text: str) -> int | None:
+    """`nineteen ninety-six` -> 1996, `two thousand and one` -> 2001."""
+    words = [word for word in re.split(r"[\s\-]+", text.lower()) if word and word not in ("the", "year", "and")]
+    if len(words) >= 2 and words[0] == "two" and words[1] == "thousand":
+        return 2000 + sum(_WORDS.get(word, 0) for word in words[2:])
+    if not words or words[0] not in _WORDS:
+        return None
+    century = _WORDS[words[0]]
+    rest = words[1:]
+    if rest == ["hundred"]:
+        return century * 100
+    if not rest or any(word not in _WORDS for word in rest):
+        return None
+    return century * 100 + sum(_WORDS[word] for word in rest)
 
 
 def _kind(frame: Frame, default: str) -> str:
@@ -138,7 +169,11 @@ def calendar_date(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
         elif rel is not None:
             year = base.year
         else:
-            year = pick_year(options, base, ref.direction(tense), ends)
+            direction = ref.direction(tense, str(frame.get("direction", "past")))
+            if direction == "nearest" and tense == "past":
+                year = pick_nearest_past(options, base, ends, PAST_SLACK_DAYS)
+            else:
+                year = pick_year(options, base, direction, ends)
         if year is None:
             return None
     if day is None:
@@ -190,6 +225,8 @@ def weekday(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
         back = (base.isoweekday() - target) % 7
         forward = (target - base.isoweekday()) % 7
         found = base + timedelta(days=forward) if direction in ("future", "forward") else base - timedelta(days=back)
+    if frame.get("weekend"):
+        return Resolved(_kind(frame, "DATE"), value_at(found, "weekend"), frame.get("mod"))
     kind = "TIME" if frame.get("partday") or frame.get("hour") is not None else _kind(frame, "DATE")
     return Resolved(kind, fmt_day(found) + _time_suffix(frame), frame.get("mod"))
 
@@ -252,6 +289,8 @@ def part_of_year(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
         base = ref.day
         if frame.get("rel") is not None:
             year = base.year + int(frame["rel"])
+        elif frame.get("direction") == "same":
+            year = base.year
         else:
             options = {y: date(y, size * (number - 1) + 1, 1) for y in (base.year - 1, base.year, base.year + 1)}
             ends = {y: month_start(y, size * number + 1) for y in options}
@@ -273,9 +312,22 @@ def offset(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
     whole = int(amount)
     if whole != amount:
         return None
-    granular = frame.get("granularity", unit)
+    granular = frame.get("granularity", "year" if unit in ("decade", "century") else unit)
+    story = frame.get("_story_granularity")
+    if (frame.get("anaphoric") or story in frame.get("anaphoric_after", ())) and _finer(story, granular):
+        granular = story
     day = shift(ref.day, unit, direction * whole)
     return Resolved(_kind(frame, "DATE"), value_at(day, granular), frame.get("mod"))
+
+
+_FINENESS = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
+
+
+def _finer(granularity: Any, than: str) -> bool:
+    """True when a story granularity is finer than a unit (quarter is finer than year)."""
+    if granularity not in _FINENESS or than not in _FINENESS:
+        return False
+    return _FINENESS.index(granularity) < _FINENESS.index(than) and granularity != "season"
 
 
 def _number(value: Any) -> float | None:
@@ -391,3 +443,59 @@ def parsed(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
     day, period = result
     unit = {"day": "day", "week": "week", "month": "month", "year": "year", "time": "day"}.get(period, "day")
     return Resolved(_kind(frame, "DATE"), value_at(day, unit), frame.get("mod"))
+
+
+def holiday_date(spec: str, year: int) -> date | None:
+    """The day of a holiday in a year from its rule: `12-25`, `11/4/4` (4th Thursday of November), `easter+0`, `election`."""
+    if spec == "election":
+        first = date(year, 11, 2)
+        return first + timedelta(days=(1 - first.weekday()) % 7)
+    if spec.startswith("easter"):
+        return easter(year) + timedelta(days=int(spec[6:] or 0))
+    if "/" in spec:
+        month, weekday_number, nth = (int(part) for part in spec.split("/"))
+        if nth > 0:
+            first = date(year, month, 1)
+            return first + timedelta(days=(weekday_number - first.isoweekday()) % 7 + 7 * (nth - 1))
+        last = month_start(year, month + 1) - timedelta(days=1)
+        return last - timedelta(days=(last.isoweekday() - weekday_number) % 7)
+    month, day = (int(part) for part in spec.split("-"))
+    return safe_date(year, month, day)
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+@resolver("holiday")
+def holiday(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
+    """Holidays: `Thanksgiving Day`, `last Christmas`, `Easter 2024`."""
+    spec = str(frame["holiday"])
+    year = _year(frame.get("year"))
+    if year is None:
+        base = ref.day
+        options = {y: holiday_date(spec, y) for y in (base.year - 1, base.year, base.year + 1)}
+        rel = frame.get("rel")
+        if rel is not None and int(rel) != 0:
+            pool = [y for y, d in options.items() if d and ((d < base) if int(rel) < 0 else (d > base))]
+            year = (max(pool) if int(rel) < 0 else min(pool)) if pool else None
+        elif rel is not None:
+            year = base.year
+        else:
+            ends = {y: d + timedelta(days=1) for y, d in options.items() if d}
+            year = pick_year(options, base, ref.direction(tense, "nearest"), ends)
+        if year is None:
+            return None
+    found = holiday_date(spec, year)
+    return Resolved(_kind(frame, "DATE"), fmt_day(found), frame.get("mod")) if found else None

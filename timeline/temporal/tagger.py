@@ -20,7 +20,7 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
     if anchor not in ANCHORS:
         raise ValueError(f"anchor {anchor!r} is not one of {', '.join(ANCHORS)}")
     mentions: list[Mention] = []
-    story: tuple[date, date] | None = None
+    story: tuple[date, date, str] | None = None
     for candidate in matcher_for(language).find(text):
         mention = resolve_candidate(candidate, dct, story, anchor)
         if mention is None:
@@ -32,12 +32,12 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
             and mention.latest is not None
             and mention.granularity in _NARRATIVE_GRANULARITIES
         ):
-            story = (mention.earliest, mention.latest)
+            story = (mention.earliest, mention.latest, mention.granularity or "day")
     return mentions
 
 
 def resolve_candidate(
-    candidate: Candidate, dct: PublicationDate | None, story: tuple[date, date] | None, anchor: str = "news"
+    candidate: Candidate, dct: PublicationDate | None, story: tuple[date, date, str] | None, anchor: str = "news"
 ) -> Mention | None:
     """Resolve one candidate against the DCT or the latest date of the story; None when the rule rejects it."""
     rule = candidate.rule
@@ -48,7 +48,11 @@ def resolve_candidate(
     frame["_before"] = candidate.before
     if candidate.premod and "mod" not in frame:
         frame["mod"] = candidate.premod
-    use_story = story is not None and (anchor == "narrative" or rule.params.get("anaphoric"))
+    if story is not None:
+        frame["_story_granularity"] = story[2]
+    use_story = story is not None and (
+        anchor == "narrative" or rule.params.get("anaphoric") or story[2] in rule.params.get("anaphoric_after", ())
+    )
     if use_story:
         assert story is not None
         probes, kind, direction = [story[0]], "mention", "forward" if anchor == "narrative" else "past"
