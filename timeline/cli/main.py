@@ -4,6 +4,7 @@ from timeline.cli.app import app
 from timeline.cli import database as _database  # noqa: F401,E402
 from timeline.cli import ingest as _ingest  # noqa: F401,E402
 from timeline.cli import show as _show  # noqa: F401,E402
+from timeline.cli import documents as _documents  # noqa: F401,E402
 from timeline.cli import tag as _tag  # noqa: F401,E402
 from timeline.cli import evaluate as _evaluate  # noqa: F401,E402
 
