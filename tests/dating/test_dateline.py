@@ -1,0 +1,36 @@
+"""Dates a text gives for itself: "Published …" lines and datelines."""
+
+from __future__ import annotations
+
+from timeline.dating.dateline import dateline_date
+from timeline.domain import Extraction, PublicationDate, SourceDocument
+from timeline.temporal import tag
+from timeline.text.segment import segment_text
+
+STORY = "The ministry said 400 volunteers had signed up in May, and more were expected on Friday.\n"
+
+
+def extraction(text: str) -> Extraction:
+    return Extraction(SourceDocument(text), segments=segment_text(text), mentions=tuple(tag(text, None)))
+
+
+def test_published_line() -> None:
+    text = "Volunteers sign up\nPublished: 10 June 2024, 09:15\n" + STORY
+    inference = dateline_date(extraction(text))
+    assert inference is not None and (inference.date, inference.basis) == (PublicationDate(2024, 6, 10), "dateline")
+
+
+def test_published_line_wins_over_updated_line() -> None:
+    text = "Updated June 12, 2024\nPosted on June 10, 2024\n" + STORY
+    assert dateline_date(extraction(text)).date == PublicationDate(2024, 6, 10)
+
+
+def test_opening_dateline() -> None:
+    text = "KYIV, June 10, 2024 (Reuters) — " + STORY
+    inference = dateline_date(extraction(text))
+    assert inference is not None and inference.date == PublicationDate(2024, 6, 10)
+
+
+def test_a_date_inside_a_sentence_is_no_dateline() -> None:
+    text = "On June 10, 2024 the ministry said 400 volunteers had signed up, and more were expected.\n"
+    assert dateline_date(extraction(text)) is None

@@ -1,0 +1,98 @@
+"""Segmentation: furniture from the phrase lists, headlines, captions and appended teasers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.text.furniture import load_furniture
+from timeline.text.segment import segment_text
+
+from tests.conftest import SEEDS
+
+ARTICLE = """Port of Gdansk sets a container record
+
+Container traffic at the Port of Gdansk reached 2.1 million units last year, the port authority said on Monday.
+The authority said new cranes at the deepwater terminal had doubled the number of ships it could serve each week.
+Shipping lines moved several Asia routes from Hamburg and Rotterdam to Gdansk to cut sailing times to the Baltic.
+Port officials expect container traffic to keep growing as the terminal adds a third berth next year.
+The port authority said rail links to the terminal would be upgraded so that more containers leave by train.
+Rotterdam and Hamburg still handle far more containers, but their share of Baltic traffic has fallen, officials said.
+Photo: Cranes at the deepwater terminal in Gdansk (Port of Gdansk)
+Sign up for our newsletter and get the best port stories in your inbox.
+"""
+TEASERS = (
+    "A chef in Lyon won the national baking contest yesterday with a pear tart that judges called flawless, and she plans to open a",
+    "Heavy rain flooded streets in the hill town on Sunday, forcing schools to close while volunteers cleared mud from the",
+)
+
+
+def kinds(text: str, title: str | None = None) -> list[tuple[str, str]]:
+    return [(segment.kind, text[segment.start : segment.end]) for segment in segment_text(text, title)]
+
+
+def seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("text", "kind"), load_furniture().examples)
+def test_furniture_examples(text: str, kind: str) -> None:
+    found = load_furniture().classify(text)
+    assert (found[0] if found else "body") == kind
+
+
+def test_offsets_point_at_the_paragraphs() -> None:
+    for segment in segment_text(ARTICLE):
+        part = ARTICLE[segment.start : segment.end]
+        assert part == part.strip() and "\n" not in part
+
+
+def test_article_with_furniture() -> None:
+    found = kinds(ARTICLE, "Port of Gdansk sets a container record")
+    assert found[0] == ("title", "Port of Gdansk sets a container record")
+    assert [kind for kind, _ in found[1:7]] == ["body"] * 6
+    assert found[7][0] == "caption" and found[8][0] == "boilerplate"
+    assert not any(kind == "teaser" for kind, _ in found)
+
+
+def test_appended_off_topic_cut_paragraphs_are_teasers() -> None:
+    text = ARTICLE + "\n".join(TEASERS) + "\n"
+    found = kinds(text)
+    assert [kind for kind, _ in found[-2:]] == ["teaser", "teaser"]
+    assert [kind for kind, part in found if part.startswith("Container traffic")] == ["body"]
+
+
+def test_on_topic_last_paragraph_stays_body() -> None:
+    text = ARTICLE + "Port officials said the container record would help the terminal win more routes from Asia next year.\n"
+    assert kinds(text)[-1][0] == "body"
+
+
+def test_seed_002_ends_with_four_teasers() -> None:
+    found = kinds(seed("002"))
+    assert [kind for kind, _ in found[-4:]] == ["teaser"] * 4
+    assert [kind for kind, _ in found].count("teaser") == 4
+    assert found[-5][0] == "body"
+
+
+def test_seed_003_furniture_is_not_body() -> None:
+    found = kinds(seed("003"), "Foreign troops help Putin avoid pitfalls of another Russian mobilization")
+    not_body = [part for kind, part in found if kind != "body"]
+    for start in ("Physical Address", "304 North", "Dorchester Center", "Stay updated", "As the world watches",
+                  "Image:", "Leave a Reply", "Your email address", "Source link", "Follow us"):
+        assert any(part.startswith(start) for part in not_body), start
+    assert [kind for kind, part in found if part.startswith("Image:")] == ["caption"]
+    assert sum(kind == "body" for kind, _ in found) >= 12
+
+
+def test_seed_000_has_no_teasers() -> None:
+    found = kinds(seed("000"))
+    assert [kind for kind, _ in found] == ["body"] * 8 + ["boilerplate"]
+
+
+def test_user_phrases_extend_the_lists(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.toml"
+    extra.write_text('[boilerplate]\nstarts = ["brought to you by"]\n', encoding="utf-8")
+    furniture = load_furniture(str(extra))
+    assert furniture.classify("Brought to you by the Harbour Ledger team")[0] == "boilerplate"
+    assert load_furniture().classify("Brought to you by the Harbour Ledger team") is None
