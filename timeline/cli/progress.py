@@ -7,8 +7,8 @@ from collections.abc import Sequence
 import typer
 
 
-def ingest_with_progress(paths: Sequence[str], db: str, metadata=None, *, max_bytes: int | None = None):  # type: ignore[no-untyped-def]
-    """Run `timeline.pipeline.ingest.ingest` showing documents, events and errors as they go."""
+def ingest_with_progress(paths: Sequence[str], db: str, metadata=None, *, max_bytes: int | None = None, **options):  # type: ignore[no-untyped-def]
+    """Run `timeline.pipeline.ingest.ingest` (with its `options`: jobs, scheduler, timeout) showing documents, events and errors."""
     from timeline.ingest.decode import DEFAULT_MAX_BYTES
     from timeline.ingest.sources import Metadata
     from timeline.pipeline.ingest import ingest
@@ -25,7 +25,7 @@ def ingest_with_progress(paths: Sequence[str], db: str, metadata=None, *, max_by
             totals["documents"] += 1
             totals["events"] += result.events
             totals["errors"] += result.status == "failed"
-            bar.update(1, result)
+            bar.update(1)
 
         return ingest(
             paths,
@@ -33,6 +33,7 @@ def ingest_with_progress(paths: Sequence[str], db: str, metadata=None, *, max_by
             metadata or Metadata(),
             max_bytes=max_bytes or DEFAULT_MAX_BYTES,
             on_result=on_result,
+            **options,
         )
 
 

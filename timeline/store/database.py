@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+WRITER_LOCK_KEY = 0x71E11E
+"""PostgreSQL advisory lock held by a writing transaction (one ingest writes at a time)."""
 _POSTGRES_SCHEMES = {"postgres": "postgresql+psycopg", "postgresql": "postgresql+psycopg"}
 _CLEAR_MESSAGES = (
     ("database or disk is full", "the disk (or the database's size limit) is full: free some space and run it again"),
@@ -64,6 +66,15 @@ def create_database_engine(target: str | os.PathLike[str], *, read_only: bool = 
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _configure_sqlite(read_only))
     return engine
+
+
+def lock_for_writing(connection: Connection) -> None:
+    """Take the database's write lock at the start of a transaction, so that writers queue instead of colliding."""
+    backend = connection.engine.url.get_backend_name()
+    if backend == "sqlite":
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = version_num WHERE 0")
+    elif backend == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
 
 
 def describe_database_error(error: BaseException) -> str:

@@ -1,7 +1,8 @@
-"""The only writer: stores a document's extraction in one transaction with bulk inserts."""
+"""The only writer: stores extractions with bulk inserts (one statement per table for a whole batch)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 
 from sqlalchemy import Connection, insert, select
@@ -16,32 +17,57 @@ def document_exists(connection: Connection, sha256: str) -> bool:
     return connection.execute(select(Document.id).where(Document.sha256 == sha256)).first() is not None
 
 
+def stored_documents(connection: Connection, sha256s: Iterable[str]) -> set[str]:
+    """Which of these texts (by SHA-256) are already stored."""
+    wanted = list(set(sha256s))
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(connection.execute(select(Document.sha256).where(Document.sha256.in_(chunk))).scalars())
+    return found
+
+
 def write_extraction(connection: Connection, extraction: Extraction) -> int:
     """Insert a document with its segments, mentions and events; return the document id."""
+    return write_extractions(connection, [extraction])[0]
+
+
+def write_extractions(connection: Connection, extractions: Sequence[Extraction]) -> list[int]:
+    """Insert many documents with their rows, one bulk statement per table; return their ids in order."""
+    if not extractions:
+        return []
+    ingested_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    document_ids = list(
+        connection.execute(
+            insert(Document).returning(Document.id, sort_by_parameter_order=True),
+            [_document_row(extraction, ingested_at) for extraction in extractions],
+        ).scalars()
+    )
+    pairs = list(zip(document_ids, extractions))
+    _insert_many(connection, SegmentRow, [row for document_id, extraction in pairs for row in _segment_rows(document_id, extraction)])
+    _insert_many(connection, MentionRow, [row for document_id, extraction in pairs for row in _mention_rows(document_id, extraction)])
+    _insert_many(connection, EventRow, [row for document_id, extraction in pairs for row in _event_rows(document_id, extraction)])
+    return document_ids
+
+
+def _document_row(extraction: Extraction, ingested_at: str) -> dict:
     document = extraction.document
     published = document.published
-    document_id = connection.execute(
-        insert(Document).returning(Document.id),
-        {
-            "sha256": document.sha256,
-            "path": document.path,
-            "url": document.url,
-            "source": document.source,
-            "title": document.title,
-            "published": published.iso() if published else None,
-            "published_precision": published.precision if published else None,
-            "published_basis": document.published_basis if published else "unknown",
-            "encoding": document.encoding,
-            "media_type": document.media_type,
-            "char_count": len(document.text),
-            "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "text": document.text,
-        },
-    ).scalar_one()
-    _insert_many(connection, SegmentRow, [_segment_row(document_id, segment) for segment in extraction.segments])
-    _insert_many(connection, MentionRow, _mention_rows(document_id, extraction))
-    _insert_many(connection, EventRow, _event_rows(document_id, extraction))
-    return document_id
+    return {
+        "sha256": document.sha256,
+        "path": document.path,
+        "url": document.url,
+        "source": document.source,
+        "title": document.title,
+        "published": published.iso() if published else None,
+        "published_precision": published.precision if published else None,
+        "published_basis": document.published_basis if published else "unknown",
+        "encoding": document.encoding,
+        "media_type": document.media_type,
+        "char_count": len(document.text),
+        "ingested_at": ingested_at,
+        "text": document.text,
+    }
 
 
 def _insert_many(connection: Connection, model: type, rows: list[dict]) -> None:
@@ -49,8 +75,11 @@ def _insert_many(connection: Connection, model: type, rows: list[dict]) -> None:
         connection.execute(insert(model), rows)
 
 
-def _segment_row(document_id: int, segment: Segment) -> dict:
-    return {"document_id": document_id, "start": segment.start, "end": segment.end, "kind": segment.kind, "reason": segment.reason or None}
+def _segment_rows(document_id: int, extraction: Extraction) -> list[dict]:
+    return [
+        {"document_id": document_id, "start": segment.start, "end": segment.end, "kind": segment.kind, "reason": segment.reason or None}
+        for segment in extraction.segments
+    ]
 
 
 def _segment_kind_at(segments: tuple[Segment, ...], offset: int) -> str:
