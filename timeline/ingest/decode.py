@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from charset_normalizer import CharsetMatch, CharsetMatches
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
@@ -67,13 +71,30 @@ def _decode(data: bytes) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = _prefer_western(matches, matches.best())
     if best is None:
         raise RejectedInput("binary file or unknown encoding: no text encoding fits its bytes")
     text = str(best)
     if _control_share(text) > 0.05:
         raise RejectedInput("binary file: too many control characters for text")
     return text, best.encoding
+
+
+# Encodings preferred when charset-normalizer finds them as likely as its best guess:
+# short Western-European texts fit several single-byte code pages equally well.
+PREFERRED_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
+_TIE = 0.01
+
+
+def _prefer_western(matches: CharsetMatches, best: CharsetMatch | None) -> CharsetMatch | None:
+    if best is None:
+        return None
+    for encoding in PREFERRED_ENCODINGS:
+        for match in matches:
+            if match.encoding == encoding and match.chaos <= best.chaos + _TIE:
+                return match
+    return best
 
 
 def _control_share(text: str) -> float:
