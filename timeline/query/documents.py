@@ -89,7 +89,7 @@ def list_documents(connection: Connection, document_id: int | None = None) -> li
     segments: dict[int, dict[str, int]] = defaultdict(dict)
     for owner, kind, count in connection.execute(segment_query):
         segments[owner][kind] = count
-    events = dict(connection.execute(event_query).tuples().all())
+    events = {owner: count for owner, count in connection.execute(event_query)}
     return [
         DocumentSummary(
             id=row.id,
