@@ -202,8 +202,9 @@ class ProcessPoolExtractor:
                 try:
                     _task, status, value = worker.pipe.recv()
                 except Exception as error:  # noqa: BLE001 - a dead or garbled worker is replaced
+                    worker.process.join(1)
                     code = worker.process.exitcode
-                    reason = f"the extraction process died (exit code {code})" if code is not None else f"{error}"
+                    reason = f"the extraction process died (exit code {code})" if code is not None else repr(error)
                     yield task, Outcome(payloads[task], error=f"extraction failed: {reason}")
                     self._replace(worker)
                     continue
