@@ -40,7 +40,8 @@ def test_downgrade_to_initial_then_upgrade_keeps_data(database_url: str) -> None
     migrate.downgrade(database_url, migrate.INITIAL_REVISION)
     migrate.upgrade(database_url)
     after = row_counts(database_url)
-    assert after == before
+    initial_tables = ("documents", "segments", "mentions", "events")
+    assert {table: after[table] for table in initial_tables} == {table: before[table] for table in initial_tables}
     assert before["documents"] == 5 and before["events"] > 0
     engine = create_database_engine(database_url)
     try:

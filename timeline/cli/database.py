@@ -1,4 +1,4 @@
-"""`timeline db`: upgrade, current, check."""
+"""`timeline db`: upgrade, current, check, backup."""
 
 from __future__ import annotations
 
@@ -46,17 +46,25 @@ def current(ctx: typer.Context) -> None:
 
 @db_app.command("check")
 def check(ctx: typer.Context) -> None:
-    """Check that the schema matches the models; exit 1 and list differences if not.
+    """Check the database: schema against the models, storage integrity, and the project's invariants.
+
+    On SQLite this runs integrity_check and foreign_key_check; on every backend
+    it checks that each event and mention points at a stored document with
+    offsets inside its text, that stored text matches its SHA-256, and more.
+    Exits 1 and lists each problem when anything is wrong.
 
     Example: timeline db check
     """
     from timeline.store.database import create_database_engine
+    from timeline.store.integrity import check_database
     from timeline.store.migrate import current_revision, head_revision, pending_differences
 
-    engine = create_database_engine(database_of(ctx))
+    db = database_of(ctx)
+    _require_existing(db)
+    engine = create_database_engine(db)
     try:
         revision = current_revision(engine)
-        differences = pending_differences(engine)
+        differences = pending_differences(engine) if revision == head_revision() else []
     finally:
         engine.dispose()
     if revision != head_revision():
@@ -66,3 +74,40 @@ def check(ctx: typer.Context) -> None:
             typer.echo(f"  {difference}", err=True)
         raise fail("the schema differs from the models")
     typer.echo("schema OK")
+    findings = check_database(db)
+    for finding in findings:
+        typer.echo(f"  {finding}", err=True)
+    if findings:
+        raise fail(f"{len(findings)} check(s) failed")
+    typer.echo("integrity OK: storage checks and invariants pass")
+
+
+@db_app.command("backup")
+def backup(
+    ctx: typer.Context,
+    destination: str = typer.Argument(..., help="File to write the copy to."),
+    force: bool = typer.Option(False, "--force", help="Replace the file if it exists."),
+) -> None:
+    """Copy the database to FILE as one consistent snapshot, even while it is in use (SQLite).
+
+    Readers and writers go on meanwhile; the copy is checked before it is put
+    in place. For PostgreSQL use pg_dump.
+
+    Example: timeline db backup backups/timeline-2024-06-10.db
+    """
+    from timeline.store.backup import BackupError
+    from timeline.store.backup import backup as backup_database
+
+    try:
+        copy = backup_database(database_of(ctx), destination, overwrite=force)
+    except BackupError as error:
+        raise fail(str(error)) from None
+    typer.echo(f"backed up {database_of(ctx)} to {copy}")
+
+
+def _require_existing(db: str) -> None:
+    from timeline.store.database import database_url, sqlite_path
+
+    path = sqlite_path(database_url(db))
+    if path is not None and not path.exists():
+        raise fail(f"{path}: no such database (create it with `timeline db upgrade` or `timeline ingest`)")
