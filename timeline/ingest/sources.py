@@ -18,6 +18,8 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 # Files a corpus folder may hold beside its articles: its manifest and its named eras.
 COMPANION_FILES = frozenset({MANIFEST_NAME, "periods.toml"})
+# Database files (such as the default ./timeline.db) met while walking a folder are not inputs.
+DATABASE_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".db-journal", ".db-wal", ".db-shm")
 STDIN_NAME = "-"
 
 
@@ -68,7 +70,7 @@ def _read_directory(directory: Path, metadata: Metadata, max_bytes: int) -> Iter
     for path in sorted(directory.rglob("*")):
         if not path.is_file() or any(part.startswith(".") for part in path.relative_to(directory).parts):
             continue
-        if path.name in COMPANION_FILES:
+        if path.name in COMPANION_FILES or path.name.lower().endswith(DATABASE_SUFFIXES):
             continue
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
             yield InputItem(str(path), error=_unsupported(path))

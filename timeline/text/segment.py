@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -16,8 +17,9 @@ TITLE_SIMILARITY = 85
 # Teasers: paragraphs after the article whose words seldom recur in the rest of the page.
 TEASER_MIN_PARAGRAPHS = 6
 TEASER_MAX_SHARE = 0.4
-OFF_TOPIC = 0.15
-OFF_TOPIC_WHEN_CUT = 0.25
+OFF_TOPIC = 0.08
+OFF_TOPIC_WHEN_CUT = 0.15
+TEASER_MIN_WORDS = 15
 _SENTENCE_END = re.compile(r"[.!?…\"'”’»)\]*:;]\s*$")
 
 
@@ -100,18 +102,33 @@ def _mark_teasers(paragraphs: list[_Paragraph]) -> None:
     body = [part for part in paragraphs if part.kind == "body"]
     if len(body) < TEASER_MIN_PARAGRAPHS:
         return
-    words = [set(topic_words(part.text)) for part in body]
-    spread = Counter(word for paragraph in words for word in paragraph)
+    words = [topic_words(part.text) for part in body]
+    spread = Counter(word for paragraph in words for word in set(paragraph))
+    totals = Counter(word for paragraph in words for word in paragraph)
     limit = int(len(body) * TEASER_MAX_SHARE)
     for index in range(len(body) - 1, len(body) - 1 - limit, -1):
         part, own = body[index], words[index]
         if not own:
             break
-        recurring = sum(1 for word in own if spread[word] - 1 >= 2) / len(own)
+        score = topic_score(own, spread, totals)
         cut = not part.ends_sentence
-        if not (recurring < OFF_TOPIC or (cut and recurring < OFF_TOPIC_WHEN_CUT)):
+        if not ((cut and score < OFF_TOPIC_WHEN_CUT) or (len(set(own)) >= TEASER_MIN_WORDS and score < OFF_TOPIC)):
             break
-        details = [f"off-topic: {recurring:.0%} of its words recur in the page", "after the article"]
+        details = [f"off-topic: topic score {score:.2f} against the page", "after the article"]
         if cut:
             details.append("cut off mid-sentence")
         part.kind, part.reason = "teaser", ", ".join(details)
+
+
+def topic_score(own: list[str], spread: Counter[str], totals: Counter[str]) -> float:
+    """How much a paragraph shares the page's topic (0 to 1), measured against the rest of the page.
+
+    The larger of two measures: the share of its distinct words found in at least two
+    other paragraphs, and the cosine between its word counts and those of the rest.
+    """
+    counts = Counter(own)
+    recurring = sum(1 for word in counts if spread[word] - 1 >= 2) / len(counts)
+    rest = {word: totals[word] - counts.get(word, 0) for word in totals}
+    dot = sum(count * rest.get(word, 0) for word, count in counts.items())
+    norm = math.sqrt(sum(count * count for count in counts.values())) * math.sqrt(sum(count * count for count in rest.values()))
+    return max(recurring, dot / norm if norm else 0.0)
