@@ -201,6 +201,11 @@ class ChronologyEntry:
     document_id: int
     start: int
     end: int
+    actors: tuple[str, ...] = ()
+    figures: tuple[str, ...] = ()
+    category: str | None = None
+    reported: str | None = None
+    event_count: int = 1
 
     @property
     def source_count(self) -> int:
