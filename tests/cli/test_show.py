@@ -19,6 +19,8 @@ def test_csv_has_documented_columns_and_key_facts(seeded_db: str) -> None:
     result = runner.invoke(app, ["--db", seeded_db, "show", "--from", "2022", "--format", "csv"])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    for row in rows:
+        row["text"] = " ".join(row["text"].split())  # the seeds hold non-breaking spaces
     assert tuple(rows[0].keys())[: len(CSV_COLUMNS)] == CSV_COLUMNS
     losses = [row for row in rows if "38,940" in row["text"] and row["value"] == "2024-05"]
     assert losses and losses[0]["earliest"] == "2024-05-01" and losses[0]["latest"] == "2024-06-01"

@@ -1,4 +1,4 @@
-"""`timeline show`: the chronology on the terminal, or as CSV or JSON."""
+"""`timeline show`: the chronology on the terminal, or as CSV or JSON; the filters `export` shares."""
 
 from __future__ import annotations
 
@@ -8,6 +8,25 @@ from enum import Enum
 import typer
 
 from timeline.cli.app import app, database_of, fail
+
+WHEN_FORMS = (
+    "2022, 2022-06, June 2022, 2022-06-10, summer 2024, Q3 2024, last year, or an era name "
+    "(timeline periods list). Relative dates such as 'last year' count from today's date: what you type "
+    "is read against the day you type it, unlike dates in articles, which are read against their publication date."
+)
+FROM_OPTION = typer.Option(None, "--from", help=f"Keep entries whose dates overlap this or anything later: {WHEN_FORMS}")
+TO_OPTION = typer.Option(None, "--to", help="Keep entries whose dates overlap this or anything earlier (same forms as --from; an era runs to its end).")
+ERA_OPTION = typer.Option(None, "--era", help="Keep entries overlapping this named period, e.g. 'Wagner era'.")
+ACTOR_OPTION = typer.Option(None, "--actor", help="Keep entries naming this actor (country, organisation, group, person).")
+CATEGORY_OPTION = typer.Option(None, "--category", help="Keep entries of this category (recruitment, casualties, deployment, …).")
+SOURCE_OPTION = typer.Option(None, "--source", help="Keep entries reported by a source whose name, title or URL contains this.")
+GREP_OPTION = typer.Option(None, "--grep", help="Keep entries whose wording contains all these words (full-text search).")
+REPORTED_OPTION = typer.Option(False, "--reported", help="Also keep entries dated only by their article's publication date.")
+LIMIT_OPTION = typer.Option(None, "--limit", min=1, help="At most N entries.")
+FILTERS_HELP = (
+    "An entry is kept when its date interval overlaps the range asked for: --from 2022 keeps anything "
+    "that may have happened in 2022 or later, so 'May 2024' is kept by --to 2024-05-15."
+)
 
 
 class ShowFormat(str, Enum):
@@ -21,31 +40,30 @@ class ShowFormat(str, Enum):
 @app.command("show")
 def show(
     ctx: typer.Context,
-    start: str = typer.Option(None, "--from", help="Keep events whose dates overlap this or later: 2022, 2022-06, June 2022, 2022-06-10."),
-    end: str = typer.Option(None, "--to", help="Keep events whose dates overlap this or earlier (same forms as --from)."),
+    start: str = FROM_OPTION,
+    end: str = TO_OPTION,
+    era: str = ERA_OPTION,
+    actor: str = ACTOR_OPTION,
+    category: str = CATEGORY_OPTION,
+    source: str = SOURCE_OPTION,
+    grep: str = GREP_OPTION,
+    reported: bool = REPORTED_OPTION,
+    limit: int = LIMIT_OPTION,
     output_format: ShowFormat = typer.Option(ShowFormat.table, "--format", help="table, csv or json."),
-    limit: int = typer.Option(None, "--limit", min=1, help="Show at most N events."),
-    reported: bool = typer.Option(False, "--reported", help="Also show events dated only by their publication date."),
 ) -> None:
-    """Print the chronology, ordered by date, each date at its true precision.
+    """Print the chronology: one entry per event however many articles report it, in date order.
 
-    An event is kept when its interval overlaps the range: --from 2022 keeps
-    anything that may have happened in 2022 or later. On first use, when the
+    Entries are ordered by their earliest possible day, then by their latest (the finer date
+    first: 'May 2024' before 'Q2 2024' before '2024'); each date is shown at its true
+    precision. An entry is kept when its date interval overlaps the range asked for: --from
+    2022 keeps anything that may have happened in 2022 or later. On first use, when the
     database does not exist yet, it is built from the bundled seeds/.
 
-    Example: timeline show --from 2022 --to 2024-06 --format csv
+    Example: timeline show --from "Wagner era" --to "North Korean deployment" --format csv
     """
-    from timeline.query.chronology import chronology
-    from timeline.query.when import WhenError, parse_when
-
     db = database_of(ctx)
-    try:
-        lower = parse_when(start)[0] if start else None
-        upper = parse_when(end)[1] if end else None
-    except WhenError as error:
-        raise fail(str(error), 2) from None
     _build_from_seeds_if_missing(db)
-    entries = chronology(db, lower, upper, include_reported=reported, limit=limit)
+    entries, hidden = select_entries(db, start, end, era, actor, category, source, grep, reported, limit)
     if output_format is ShowFormat.csv:
         from timeline.export.tabular import write_csv
 
@@ -55,9 +73,42 @@ def show(
 
         write_json(entries, sys.stdout)
     else:
-        from timeline.cli.table import render_table
+        from timeline.export.table import render_table
 
         typer.echo(render_table(entries))
+    for note in hidden:
+        typer.echo(note, err=True)
+
+
+def select_entries(db, start, end, era, actor, category, source, grep, reported, limit):  # type: ignore[no-untyped-def]
+    """The filtered chronology and notes on what it leaves out, or a clear error (exit 2) for a bad filter."""
+    from timeline.query.chronology import entries_of, undated_count
+    from timeline.query.filters import resolve_filter
+    from timeline.query.when import WhenError
+    from timeline.store.database import create_database_engine
+
+    engine = create_database_engine(db, read_only=True)
+    try:
+        with engine.connect() as connection:
+            try:
+                query_filter = resolve_filter(
+                    connection, start, end, era, actor=actor, text=grep, category=category, source=source,
+                    include_reported=reported, limit=limit,
+                )
+            except WhenError as error:
+                raise fail(str(error), 2) from None
+            entries = entries_of(connection, query_filter)
+            undated = undated_count(connection, reported)
+    except typer.Exit:
+        raise
+    except Exception as error:  # noqa: BLE001 - a database that cannot be read is reported, not traced
+        raise fail(f"cannot read {db}: {error}") from None
+    finally:
+        engine.dispose()
+    notes = []
+    if undated:
+        notes.append(f"({undated} entries with no calendar date — their article's publication date is unknown — are not shown.)")
+    return entries, notes
 
 
 def _build_from_seeds_if_missing(db: str) -> None:

@@ -17,11 +17,19 @@ CSV_COLUMNS = (
     "sources",
     "source_count",
     "date_basis",
+    "actors",
+    "figures",
+    "category",
+    "urls",
 )
+"""The CSV header: the foundation's ten columns first and unrenamed, then the event details."""
+
+LIST_COLUMNS = ("sources", "actors", "figures", "urls")
+JSON_EXTRA_COLUMNS = ("mod", "reported", "event_count")
 
 
 def entry_record(entry: ChronologyEntry) -> dict[str, object]:
-    """One entry as a flat record with ISO dates and `; `-joined sources."""
+    """One entry as a flat record with ISO dates and `; `-joined lists (sources, actors, figures, urls)."""
     return {
         "event_id": entry.event_id,
         "value": entry.value,
@@ -33,9 +41,21 @@ def entry_record(entry: ChronologyEntry) -> dict[str, object]:
         "sources": "; ".join(entry.sources),
         "source_count": entry.source_count,
         "date_basis": entry.date_basis,
+        "actors": "; ".join(entry.actors),
+        "figures": "; ".join(entry.figures),
+        "category": entry.category,
+        "urls": " ".join(entry.urls),
     }
 
 
 def entry_records(entries: Iterable[ChronologyEntry]) -> list[dict[str, object]]:
     """Every entry as a flat record."""
     return [entry_record(entry) for entry in entries]
+
+
+def entry_json(entry: ChronologyEntry) -> dict[str, object]:
+    """One entry as a JSON record: the CSV columns with lists kept as lists, plus mod, reported and event_count."""
+    record = entry_record(entry)
+    record.update({column: list(getattr(entry, column)) for column in LIST_COLUMNS})
+    record.update({"mod": entry.mod, "reported": entry.reported, "event_count": entry.event_count})
+    return record

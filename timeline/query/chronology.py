@@ -1,54 +1,100 @@
-"""The chronology: events in date order, filtered by interval overlap."""
+"""The chronology: one entry per cluster (one real-world event), ordered under uncertainty, filtered by overlap."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Select, select
+from sqlalchemy import Connection, Select, exists, func, inspect, or_, select
 
 from timeline.domain import ChronologyEntry
+from timeline.query.frame import Chronology
 from timeline.query.labels import date_label
+from timeline.query.search import like_pattern, matching_event_ids
 from timeline.store.database import create_database_engine
 from timeline.store.models import Document, EventRow
 
+_CHUNK = 500
 
-def chronology_query(
-    start: date | None = None,
-    end: date | None = None,
-    *,
-    include_reported: bool = False,
-    limit: int | None = None,
-) -> Select:
-    """Events whose interval [earliest, latest) overlaps [start, end), ordered by date."""
-    query = select(EventRow, Document.source, Document.title, Document.path, Document.url).join(Document)
-    if not include_reported:
-        query = query.where(EventRow.date_basis == "stated")
-    query = query.where(EventRow.earliest.is_not(None))
-    if start is not None:
-        query = query.where(EventRow.latest > start)
-    if end is not None:
-        query = query.where(EventRow.earliest < end)
-    query = query.order_by(EventRow.earliest, EventRow.latest, EventRow.document_id, EventRow.start)
-    return query.limit(limit) if limit else query
+
+@dataclass(frozen=True)
+class ChronologyFilter:
+    """What to keep: entries whose interval [earliest, latest) overlaps [start, end), and the other filters."""
+
+    start: date | None = None
+    end: date | None = None
+    actor: str | None = None
+    text: str | None = None
+    category: str | None = None
+    source: str | None = None
+    include_reported: bool = False
+    limit: int | None = None
 
 
 def chronology(
     db: str,
-    start: date | None = None,
-    end: date | None = None,
-    *,
+    start: date | str | None = None,
+    end: date | str | None = None,
+    actor: str | None = None,
+    text: str | None = None,
+    category: str | None = None,
+    era: str | None = None,
     include_reported: bool = False,
+    *,
+    source: str | None = None,
     limit: int | None = None,
-) -> list[ChronologyEntry]:
-    """The chronology of the database `db` (a path or URL) between `start` and `end`."""
+    today: date | None = None,
+) -> Chronology:
+    """The chronology of the database `db` (a path or URL), one entry per cluster, ordered by date.
+
+    `start` and `end` take dates or what a person types ("2022", "June 2022", "summer 2024",
+    "last year" counted from `today`, an era name): an entry is kept when its interval overlaps
+    [start, end]. `era` keeps entries overlapping that named period. `actor`, `category` and
+    `source` match case-insensitively; `text` is a full-text search of the reports' wording.
+    Entries dated only by their publication date come back with `include_reported=True`.
+
+    >>> entries = chronology(seeded_db, start="June 2024", text="announced")
+    >>> [(entry.label, entry.value) for entry in entries]
+    [('1 Jun 2024', '2024-06-01')]
+    >>> entries.to_frame()[["label", "earliest", "latest"]].astype(str).values.tolist()
+    [['1 Jun 2024', '2024-06-01', '2024-06-02']]
+    """
     engine = create_database_engine(db, read_only=True)
     try:
         with engine.connect() as connection:
-            rows = connection.execute(chronology_query(start, end, include_reported=include_reported, limit=limit))
-            return [_entry(*row) for row in rows]
+            from timeline.query.filters import resolve_filter
+
+            query_filter = resolve_filter(
+                connection, start, end, era, today=today, actor=actor, text=text, category=category,
+                source=source, include_reported=include_reported, limit=limit,
+            )
+            return Chronology(entries_of(connection, query_filter))
     finally:
         engine.dispose()
+
+
+def entries_of(connection: Connection, query_filter: ChronologyFilter) -> list[ChronologyEntry]:
+    """The entries matching the filter: from clusters when the database has them, else from events."""
+    if _has_clusters(connection):
+        return _cluster_entries(connection, query_filter)
+    return _event_entries(connection, query_filter)
+
+
+def undated_count(connection: Connection, include_reported: bool = False) -> int:
+    """How many entries have no calendar interval (an unknown publication date): they cannot be placed."""
+    if _has_clusters(connection):
+        from timeline.store.models_events import ClusterRow
+
+        query = select(func.count()).select_from(ClusterRow).where(ClusterRow.earliest.is_(None))
+        if not include_reported:
+            query = query.where(ClusterRow.date_basis == "stated")
+        return connection.execute(query).scalar_one()
+    query = select(func.count()).select_from(EventRow).where(EventRow.earliest.is_(None))
+    if not include_reported:
+        query = query.where(EventRow.date_basis == "stated")
+    return connection.execute(query).scalar_one()
 
 
 def source_name(source: str | None, title: str | None, path: str | None) -> str:
@@ -56,20 +102,176 @@ def source_name(source: str | None, title: str | None, path: str | None) -> str:
     return source or title or (Path(path).name if path else "unknown source")
 
 
-def _entry(event: EventRow, source: str | None, title: str | None, path: str | None, url: str | None) -> ChronologyEntry:
-    return ChronologyEntry(
-        event_id=event.key,
-        value=event.value,
-        mod=event.mod,
-        earliest=event.earliest,
-        latest=event.latest,
-        granularity=event.granularity,
-        label=date_label(event.value, event.mod),
-        text=event.text,
-        sources=(source_name(source, title, path),),
-        urls=(url,) if url else (),
-        date_basis=event.date_basis,
-        document_id=event.document_id,
-        start=event.start,
-        end=event.end,
+def split_list(text: str | None) -> tuple[str, ...]:
+    """A `; `-joined list column as a tuple."""
+    return tuple(part.strip() for part in (text or "").split(";") if part.strip())
+
+
+def _has_clusters(connection: Connection) -> bool:
+    if not inspect(connection).has_table("clusters"):
+        return False
+    from timeline.store.models_events import ClusterRow
+
+    return connection.execute(select(ClusterRow.id).limit(1)).first() is not None
+
+
+def cluster_query(connection: Connection, query_filter: ChronologyFilter) -> Select:
+    """Clusters overlapping the filter's interval, ordered by earliest, then latest (finer first), then id."""
+    from timeline.store.models_events import ActorRow, ClusterRow, EventActorRow
+
+    query = select(ClusterRow, EventRow.document_id, EventRow.start, EventRow.end).outerjoin(
+        EventRow, EventRow.id == ClusterRow.event_id
     )
+    query = query.where(ClusterRow.earliest.is_not(None))
+    if not query_filter.include_reported:
+        query = query.where(ClusterRow.date_basis == "stated")
+    if query_filter.start is not None:
+        query = query.where(ClusterRow.latest > query_filter.start)
+    if query_filter.end is not None:
+        query = query.where(ClusterRow.earliest < query_filter.end)
+    if query_filter.category:
+        query = query.where(ClusterRow.category == query_filter.category.strip().lower())
+    reports = select(EventRow.cluster_id)
+    if query_filter.actor:
+        pattern = like_pattern(query_filter.actor.strip())
+        named = (
+            select(EventRow.cluster_id)
+            .join(EventActorRow, EventActorRow.event_id == EventRow.id)
+            .join(ActorRow, ActorRow.id == EventActorRow.actor_id)
+            .where(or_(func.lower(ActorRow.name).like(pattern, escape="\\"), func.lower(ActorRow.key).like(pattern, escape="\\")))
+        )
+        query = query.where(or_(ClusterRow.id.in_(named), func.lower(ClusterRow.actors).like(pattern, escape="\\")))
+    if query_filter.source:
+        query = query.where(ClusterRow.id.in_(reports.join(Document).where(_source_condition(query_filter.source))))
+    if query_filter.text:
+        query = query.where(ClusterRow.id.in_(reports.where(EventRow.id.in_(matching_event_ids(connection, query_filter.text)))))
+    query = query.order_by(ClusterRow.earliest, ClusterRow.latest, ClusterRow.id)
+    return query.limit(query_filter.limit) if query_filter.limit else query
+
+
+def event_query(connection: Connection, query_filter: ChronologyFilter) -> Select:
+    """Events (a database without clusters) overlapping the filter's interval, in the same order."""
+    query = select(EventRow, Document.source, Document.title, Document.path, Document.url, Document.published).join(Document)
+    query = query.where(EventRow.earliest.is_not(None))
+    if not query_filter.include_reported:
+        query = query.where(EventRow.date_basis == "stated")
+    if query_filter.start is not None:
+        query = query.where(EventRow.latest > query_filter.start)
+    if query_filter.end is not None:
+        query = query.where(EventRow.earliest < query_filter.end)
+    if query_filter.category:
+        query = query.where(EventRow.category == query_filter.category.strip().lower())
+    if query_filter.actor and inspect(connection).has_table("event_actors"):
+        from timeline.store.models_events import ActorRow, EventActorRow
+
+        pattern = like_pattern(query_filter.actor.strip())
+        query = query.where(
+            exists().where(
+                EventActorRow.event_id == EventRow.id,
+                ActorRow.id == EventActorRow.actor_id,
+                or_(func.lower(ActorRow.name).like(pattern, escape="\\"), func.lower(ActorRow.key).like(pattern, escape="\\")),
+            )
+        )
+    elif query_filter.actor:
+        query = query.where(func.lower(EventRow.text).like(like_pattern(query_filter.actor), escape="\\"))
+    if query_filter.source:
+        query = query.where(_source_condition(query_filter.source))
+    if query_filter.text:
+        query = query.where(EventRow.id.in_(matching_event_ids(connection, query_filter.text)))
+    query = query.order_by(EventRow.earliest, EventRow.latest, EventRow.key)
+    return query.limit(query_filter.limit) if query_filter.limit else query
+
+
+def _source_condition(source: str):  # type: ignore[no-untyped-def]
+    pattern = like_pattern(source.strip())
+    return or_(
+        *(func.lower(column).like(pattern, escape="\\") for column in (Document.source, Document.title, Document.url, Document.path))
+    )
+
+
+def _cluster_entries(connection: Connection, query_filter: ChronologyFilter) -> list[ChronologyEntry]:
+    rows = _orm_rows(connection, cluster_query(connection, query_filter))
+    reports = _reports_of(connection, [row[0].id for row in rows])
+    entries = []
+    for cluster, document_id, start, end in rows:
+        cited = reports.get(cluster.id, [])
+        entries.append(
+            ChronologyEntry(
+                event_id=cluster.id,
+                value=cluster.value,
+                mod=cluster.mod,
+                earliest=cluster.earliest,
+                latest=cluster.latest,
+                granularity=cluster.granularity,
+                label=date_label(cluster.value, cluster.mod),
+                text=cluster.text,
+                sources=_unique(name for name, _url, _published in cited),
+                urls=_unique(url for _name, url, _published in cited if url),
+                date_basis=cluster.date_basis,
+                document_id=document_id or 0,
+                start=start or 0,
+                end=end or 0,
+                actors=split_list(cluster.actors),
+                figures=split_list(cluster.figures),
+                category=cluster.category,
+                reported=cluster.first_reported,
+                event_count=cluster.event_count,
+            )
+        )
+    return entries
+
+
+def _reports_of(connection: Connection, cluster_ids: Sequence[str]) -> dict[str, list[tuple[str, str | None, str | None]]]:
+    """Each cluster's reports as (source name, url, publication date), earliest publication first."""
+    reports: dict[str, list[tuple[str, str | None, str | None]]] = {}
+    for offset in range(0, len(cluster_ids), _CHUNK):
+        chunk = cluster_ids[offset : offset + _CHUNK]
+        query = (
+            select(EventRow.cluster_id, Document.source, Document.title, Document.path, Document.url, Document.published)
+            .join(Document)
+            .where(EventRow.cluster_id.in_(chunk))
+            .order_by(EventRow.cluster_id, Document.published.is_(None), Document.published, Document.id)
+        )
+        for cluster_id, source, title, path, url, published in connection.execute(query):
+            reports.setdefault(cluster_id, []).append((source_name(source, title, path), url, published))
+    return reports
+
+
+def _event_entries(connection: Connection, query_filter: ChronologyFilter) -> list[ChronologyEntry]:
+    entries = []
+    for event, source, title, path, url, published in _orm_rows(connection, event_query(connection, query_filter)):
+        entries.append(
+            ChronologyEntry(
+                event_id=event.key,
+                value=event.value,
+                mod=event.mod,
+                earliest=event.earliest,
+                latest=event.latest,
+                granularity=event.granularity,
+                label=date_label(event.value, event.mod),
+                text=event.text,
+                sources=(source_name(source, title, path),),
+                urls=(url,) if url else (),
+                date_basis=event.date_basis,
+                document_id=event.document_id,
+                start=event.start,
+                end=event.end,
+                category=getattr(event, "category", None),
+                reported=published,
+            )
+        )
+    return entries
+
+
+def _orm_rows(connection: Connection, query: Select) -> list:  # type: ignore[type-arg]
+    """Rows with model instances (a Core connection alone would flatten them into columns)."""
+    from sqlalchemy.orm import Session
+
+    with Session(bind=connection) as session:
+        rows = session.execute(query).all()
+        session.expunge_all()
+        return rows
+
+
+def _unique(items) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    return tuple(dict.fromkeys(items))

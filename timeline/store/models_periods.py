@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import Index, Integer, String, Text
+from sqlalchemy import Connection, Index, Integer, String, Text, delete, insert, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from timeline.store.models import Base
@@ -42,3 +43,34 @@ def include_name(name: str | None, type_: str, parent_names: object = None) -> b
     if type_ == "index" and name in DERIVED_INDEXES:
         return False
     return True
+
+
+def read_period_rows(connection: Connection) -> list[PeriodRow]:
+    """Every stored period, ordered by start then name."""
+    from sqlalchemy.orm import Session
+
+    with Session(bind=connection) as session:
+        rows = session.scalars(select(PeriodRow).order_by(PeriodRow.earliest, PeriodRow.name)).all()
+        session.expunge_all()
+        return list(rows)
+
+
+def write_period_rows(connection: Connection, rows: Iterable[dict], *, replace: bool) -> tuple[int, int]:
+    """Insert periods by name; with `replace` a period of the same name is updated. Returns (added, updated)."""
+    added = updated = 0
+    for row in rows:
+        existing = connection.execute(select(PeriodRow.id).where(PeriodRow.name == row["name"])).scalar()
+        if existing is None:
+            connection.execute(insert(PeriodRow), row)
+            added += 1
+        elif replace:
+            connection.execute(update(PeriodRow).where(PeriodRow.id == existing).values(**row))
+            updated += 1
+        else:
+            raise ValueError(f"a period named {row['name']!r} exists already")
+    return added, updated
+
+
+def delete_period_row(connection: Connection, name: str) -> bool:
+    """Delete the period called `name`; False when there is none."""
+    return connection.execute(delete(PeriodRow).where(PeriodRow.name == name)).rowcount > 0

@@ -1,0 +1,96 @@
+"""The chronology API on the seeds: order under uncertainty, overlap filters, eras, pandas."""
+
+from __future__ import annotations
+
+import doctest
+from datetime import date
+
+import pytest
+
+import timeline
+from timeline.query import chronology as chronology_module
+from timeline.query.when import WhenError
+
+
+def ordered(entries) -> bool:  # type: ignore[no-untyped-def]
+    keys = [(entry.earliest, entry.latest) for entry in entries]
+    return keys == sorted(keys)
+
+
+def test_from_2022_runs_from_the_invasion_to_the_late_2024_reports(seeded_db: str) -> None:
+    entries = timeline.chronology(seeded_db, start="2022")
+    assert ordered(entries)
+    assert entries[0].value == "2022-02" and "full-scale invasion" in entries[0].text
+    assert entries[-1].earliest >= date(2024, 11, 1)
+    assert all(entry.latest <= date(2025, 4, 28) for entry in entries)
+    values = {entry.value for entry in entries}
+    assert {"2022-09", "2024-05", "2024-06-01", "2024-11"} <= values
+
+
+def test_an_interval_overlapping_the_range_is_kept(seeded_db: str) -> None:
+    entries = timeline.chronology(seeded_db, start=date(2024, 5, 15), end=date(2024, 5, 20))
+    assert "2024-05" in {entry.value for entry in entries}
+    assert all(entry.earliest < date(2024, 5, 20) and entry.latest > date(2024, 5, 15) for entry in entries)
+
+
+def test_the_wagner_era(seeded_db: str) -> None:
+    entries = timeline.chronology(seeded_db, era="Wagner era")
+    assert entries and ordered(entries)
+    assert all(entry.earliest < date(2023, 8, 24) and entry.latest > date(2022, 7, 1) for entry in entries)
+    assert any("Wagner had recruited" in entry.text for entry in entries)
+    assert any(entry.value == "2022-09" for entry in entries)
+    assert not any(entry.value == "2024-05" for entry in entries)
+
+
+def test_from_one_era_to_another(seeded_db: str) -> None:
+    entries = timeline.chronology(seeded_db, start="Wagner era", end="North Korean deployment")
+    values = [entry.value for entry in entries]
+    assert values[0] == "2022-09"
+    assert "2022-02" not in values
+    assert "2024-11" in values and "2024-05" in values
+
+
+def test_era_and_dates_narrow_each_other(seeded_db: str) -> None:
+    entries = timeline.chronology(seeded_db, start="2023", era="Wagner era")
+    assert entries and all(entry.latest > date(2023, 1, 1) for entry in entries)
+    assert "2022-09" not in {entry.value for entry in entries}
+
+
+def test_full_text_search(seeded_db: str) -> None:
+    entries = timeline.chronology(seeded_db, text="mobilization order")
+    assert [entry.value for entry in entries] == ["2022-09"]
+    assert timeline.chronology(seeded_db, text="38,940")
+    assert timeline.chronology(seeded_db, text="zeppelin") == []
+
+
+def test_source_filter(seeded_db: str) -> None:
+    entries = timeline.chronology(seeded_db, source="chaspravdy")
+    assert entries and all("chaspravdy" in " ".join(entry.sources) for entry in entries)
+
+
+def test_reported_entries_on_request(seeded_db: str) -> None:
+    stated = timeline.chronology(seeded_db)
+    every = timeline.chronology(seeded_db, include_reported=True)
+    assert len(every) >= len(stated)
+    assert {entry.date_basis for entry in stated} == {"stated"}
+
+
+def test_unknown_era_is_a_clear_error(seeded_db: str) -> None:
+    with pytest.raises(WhenError, match="no era called 'Narnia'.*Wagner era"):
+        timeline.chronology(seeded_db, era="Narnia")
+
+
+def test_to_frame(seeded_db: str) -> None:
+    frame = timeline.chronology(seeded_db, start="2024-05", end="2024-05").to_frame()
+    assert list(frame.columns[:3]) == ["event_id", "value", "mod"]
+    assert str(frame["earliest"].dtype).startswith("datetime64")
+    assert "May 2024" in set(frame["label"])
+    assert (frame["source_count"] >= 1).all()
+
+
+def test_docstring_examples_run(seeded_db: str) -> None:
+    finder = doctest.DocTestFinder()
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    for test in finder.find(chronology_module.chronology, globs={"seeded_db": seeded_db, "chronology": timeline.chronology}):
+        runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0

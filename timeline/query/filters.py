@@ -1,0 +1,52 @@
+"""Turn what a person asked for (typed dates, an era) into a ChronologyFilter, reading eras from the database."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Connection
+
+from timeline.query.chronology import ChronologyFilter
+from timeline.query.period_table import stored_periods
+from timeline.query.periods import find_period
+from timeline.query.when import WhenError, read_when
+
+
+def resolve_filter(
+    connection: Connection,
+    start: date | str | None = None,
+    end: date | str | None = None,
+    era: str | None = None,
+    *,
+    today: date | None = None,
+    **options: object,
+) -> ChronologyFilter:
+    """A filter whose interval is [start of `start`, end of `end`) narrowed to `era`; typed values are read here."""
+    periods = stored_periods(connection) if _needs_periods(start, end, era) else []
+    lower = _bound(start, periods, today, "from", first=True)
+    upper = _bound(end, periods, today, "to", first=False)
+    if era:
+        period = find_period(era, periods)
+        if period is None:
+            known = ", ".join(period.name for period in periods) or "none"
+            raise WhenError(f"no era called {era!r}; known eras: {known} (see `timeline periods list`)")
+        lower = max(lower, period.earliest) if lower else period.earliest
+        if period.latest is not None:
+            upper = min(upper, period.latest) if upper else period.latest
+    return ChronologyFilter(start=lower, end=upper, **options)  # type: ignore[arg-type]
+
+
+def _needs_periods(*values: object) -> bool:
+    return any(isinstance(value, str) and value.strip() for value in values)
+
+
+def _bound(value: date | str | None, periods, today: date | None, option: str, *, first: bool) -> date | None:  # type: ignore[no-untyped-def]
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        when = read_when(value, periods, today)
+    except WhenError as error:
+        raise WhenError(f"--{option}: {error}") from None
+    return when.earliest if first else when.latest
