@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from timeline.temporal.prefilter import prefixes, trigger_regex
 from timeline.temporal.rules import Rule, RuleSet, load_language, normalize
 
 _TENSE = re.compile(
@@ -28,34 +31,124 @@ class Candidate:
     rule: Rule
     frame: dict[str, Any]
     premod: str | None
-    tense: str
+    source: str
     before: str = ""
+
+    def tense(self) -> str:
+        """`past`, `future` or `none`, from the nearest tense cue in the sentence around the candidate."""
+        return tense_around(self.source, self.start, self.end)
+
+
+KEY_LENGTH = 8
+"""Characters of a rule's start the prefilter distinguishes."""
+
+
+class Hit(NamedTuple):
+    """Where a rule matched: the rule's index and span, and the premodifier before it, if any."""
+
+    rule: int
+    start: int
+    end: int
+    pre_start: int | None = None
+    pre: str | None = None
 
 
 class Matcher:
-    """A master regular expression over every rule of a rule set, in priority order."""
+    """All rules of a rule set, tried in priority order where a fast trigger scan says one may start."""
 
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules
-        branches = []
-        for index, rule in enumerate(rules.rules):
-            plain = re.sub(r"\(\?P<[a-z_0-9]+>", "(?:", rule.regex.pattern)
-            branches.append(f"(?P<r{index}>{plain})")
+        self._regexes = [rule.regex for rule in rules.rules]
         premod = rules.premodifier.regex if rules.premodifier else "(?!)"
-        self.master = re.compile(
-            rf"(?<![\w.\-])(?:(?P<pre>{premod})[\s\-]*)?(?:{'|'.join(branches)})(?![\w]|-\w)",
-            re.IGNORECASE,
-        )
+        self._premod = re.compile(rf"(?:{premod})[\s\-]*", re.IGNORECASE)
+        self._rule_prefixes = [prefixes(rule.regex.pattern, KEY_LENGTH) for rule in rules.rules]
+        self._premod_prefixes = prefixes(premod, KEY_LENGTH) if rules.premodifier else set()
+        starts = set().union(*self._rule_prefixes) | self._premod_prefixes
+        self.trigger = trigger_regex(starts)
+        self._by_key: dict[str, tuple[int, ...]] = {}
+        self._by_prefix: dict[str, set[int]] = {}
+        for index, starts in enumerate(self._rule_prefixes):
+            for prefix in starts:
+                self._by_prefix.setdefault(prefix, set()).add(index)
+        self._master: re.Pattern[str] | None = None
 
-    def find(self, text: str) -> list[Candidate]:
-        """Every candidate in the text, left to right, non-overlapping."""
-        found = []
+    @property
+    def master(self) -> re.Pattern[str]:
+        """One pattern over all rules in priority order (compiled on first use; the reference for the fast path)."""
+        if self._master is None:
+            branches = []
+            for index, rule in enumerate(self.rules.rules):
+                plain = re.sub(r"\(\?P<[a-z_0-9]+>", "(?:", rule.regex.pattern)
+                branches.append(f"(?P<r{index}>{plain})")
+            premod = self.rules.premodifier.regex if self.rules.premodifier else "(?!)"
+            self._master = re.compile(
+                rf"(?<![\w.\-])(?:(?P<pre>{premod})[\s\-]*)?(?:{'|'.join(branches)})", re.IGNORECASE
+            )
+        return self._master
+
+    def _candidates(self, key: str) -> tuple[int, ...]:
+        """The rules that may start with `key`, in priority order (cached)."""
+        chosen = self._by_key.get(key)
+        if chosen is None:
+            found: set[int] = set()
+            for length in range(1, len(key) + 1):
+                found |= self._by_prefix.get(key[:length], set())
+            chosen = tuple(sorted(found))
+            self._by_key[key] = chosen
+        return chosen
+
+    def _rule_at(self, text: str, normalized: str, position: int) -> Hit | None:
+        regexes = self._regexes
+        for index in self._candidates(_key(normalized, position)):
+            match = regexes[index].match(text, position)
+            if match is not None:
+                return Hit(index, position, match.end())
+        return None
+
+    def hits(self, text: str) -> Iterator[Hit]:
+        """Rule matches left to right, non-overlapping: a premodified reading first, as the master pattern would."""
+        lowered = text.lower()
+        if self.trigger is None or len(lowered) != len(text):
+            yield from self.master_hits(text)
+            return
+        position = 0
+        normalized = normalize_for_keys(lowered)
+        premod_starts = self._premod_prefixes
+        for trigger in self.trigger.finditer(lowered):
+            start = trigger.start()
+            if start < position:
+                continue
+            hit = None
+            key = _key(normalized, start)
+            if any(key[:length] in premod_starts for length in range(1, len(key) + 1)):
+                pre = self._premod.match(text, start)
+                if pre is not None:
+                    inner = self._rule_at(text, normalized, pre.end())
+                    if inner is not None:
+                        text_pre = text[start : pre.end()].rstrip(" \t\n-")
+                        hit = inner._replace(pre_start=start, pre=text_pre)
+            if hit is None:
+                hit = self._rule_at(text, normalized, start)
+            if hit is not None:
+                position = hit.end
+                yield hit
+
+    def master_hits(self, text: str) -> Iterator[Hit]:
+        """The same hits from the single master pattern (slower; the reference for the fast path)."""
         for match in self.master.finditer(text):
             name = match.lastgroup
             if name is None or not name.startswith("r"):
                 continue
-            rule = self.rules.rules[int(name[1:])]
             start, end = match.span(name)
+            pre = match.group("pre")
+            yield Hit(int(name[1:]), start, end, match.start("pre") if pre else None, pre)
+
+    def find(self, text: str) -> list[Candidate]:
+        """Every candidate in the text, left to right, non-overlapping."""
+        found = []
+        for hit in self.hits(text):
+            rule = self.rules.rules[hit.rule]
+            start, end = hit.start, hit.end
             inner = rule.regex.match(text, start)
             if inner is None or inner.end() != end:  # the master backtracked to a shorter reading
                 inner = rule.regex.fullmatch(text, start, end)
@@ -72,8 +165,8 @@ class Matcher:
                     continue
                 values = self.rules.fragments[fragment].values
                 frame[key] = lookup(values, surface)
-            premod = match.group("pre")
-            mention_start = match.start("pre") if premod else start
+            premod = hit.pre
+            mention_start = hit.pre_start if hit.pre_start is not None else start
             found.append(
                 Candidate(
                     start=mention_start,
@@ -82,11 +175,30 @@ class Matcher:
                     rule=rule,
                     frame=frame,
                     premod=self.rules.premodifier.values.get(normalize(premod)) if premod and self.rules.premodifier else None,
-                    tense=tense_around(text, mention_start, end),
+                    source=text,
                     before=text[max(0, mention_start - 40) : mention_start],
                 )
             )
         return found
+
+
+_SPACES = re.compile(r" {2,}")
+_KEY_TABLE = {code: "0" for code in range(ord("0"), ord("9") + 1)} | {
+    code: " " for code in range(0x3001) if re.match(r"\s", chr(code))
+}
+
+
+def _key(normalized: str, position: int) -> str:
+    """The first characters at a position of the normalized text (digits 0, whitespace runs one space)."""
+    key = normalized[position : position + KEY_LENGTH]
+    if "  " in key:
+        key = _SPACES.sub(" ", normalized[position : position + 4 * KEY_LENGTH])[:KEY_LENGTH]
+    return key
+
+
+def normalize_for_keys(lowered: str) -> str:
+    """Lower-cased text with every digit written 0 and every whitespace character a space (same length)."""
+    return lowered.translate(_KEY_TABLE)
 
 
 def lookup(values: dict[str, Any], surface: str) -> Any:

@@ -31,10 +31,18 @@ PAST_SLACK_DAYS = 120
 class Reference:
     """The day a mention is resolved against; remembers whether the resolver needed it."""
 
-    def __init__(self, day: date, direction: str = "past") -> None:
+    def __init__(self, day: date, direction: str = "past", tense: Callable[[], str] | str = "none") -> None:
         self._day = day
         self._direction = direction
+        self._tense = tense
         self.used = False
+
+    @property
+    def tense(self) -> str:
+        """`past`, `future` or `none`: the tense around the mention (read from the text only when asked)."""
+        if callable(self._tense):
+            self._tense = self._tense()
+        return self._tense
 
     @property
     def day(self) -> date:
@@ -42,11 +50,11 @@ class Reference:
         self.used = True
         return self._day
 
-    def direction(self, tense: str, preferred: str = "past") -> str:
+    def direction(self, preferred: str = "past") -> str:
         """Which occurrence a bare weekday or month means: `past`, `future`, `nearest` or `forward` (narrative)."""
         if self._direction == "forward":
             return "forward"
-        return "future" if tense == "future" else preferred
+        return "future" if self.tense == "future" else preferred
 
 
 @dataclass(frozen=True)
@@ -59,7 +67,7 @@ class Resolved:
 
 
 Frame = dict[str, Any]
-Resolver = Callable[[Frame, Reference, str], Resolved | None]
+Resolver = Callable[[Frame, Reference], Resolved | None]
 RESOLVERS: dict[str, Resolver] = {}
 
 
@@ -131,13 +139,13 @@ def _part_of_day(frame: Frame) -> str:
 
 
 @resolver("fixed")
-def fixed(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
+def fixed(frame: Frame, ref: Reference) -> Resolved | None:
     """A value given by the rule itself (`now` -> PRESENT_REF, `daily` -> P1D)."""
     return Resolved(_kind(frame, "DATE"), str(frame["value"]), frame.get("mod"))
 
 
 @resolver("calendar")
-def calendar_date(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
+def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
     """Explicit or year-less calendar dates: `June 1, 2024`, `June 2024`, `1998`, `June 1`, `in May`."""
     year = _year(frame.get("year"))
     month = _int(frame.get("month"))
@@ -156,6 +164,9 @@ def calendar_date(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
             if options[base.year] is None and month == 2 and day == 29:
                 options = {y: safe_date(y, 2, 29) for y in range(base.year - 4, base.year + 5)}
             ends = {y: d + timedelta(days=1) for y, d in options.items() if d}
+            wanted = _int(frame.get("weekday"))
+            if wanted is not None and any(d and d.isoweekday() == wanted for d in options.values()):
+                options = {y: d for y, d in options.items() if d and d.isoweekday() == wanted}
         else:
             options = {y: date(y, month, 1) for y in (base.year - 1, base.year, base.year + 1)}
             ends = {y: month_start(y, month + 1) for y in options}
@@ -169,8 +180,8 @@ def calendar_date(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
         elif rel is not None:
             year = base.year
         else:
-            direction = ref.direction(tense, str(frame.get("direction", "past")))
-            if direction == "nearest" and tense == "past":
+            direction = ref.direction(str(frame.get("direction", "past")))
+            if direction == "nearest" and ref.tense == "past":
                 year = pick_nearest_past(options, base, ends, PAST_SLACK_DAYS)
             else:
                 year = pick_year(options, base, direction, ends)
@@ -204,7 +215,7 @@ def _hour24(hour: int, ampm: Any) -> int | None:
 
 
 @resolver("weekday")
-def weekday(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
+def weekday(frame: Frame, ref: Reference) -> Resolved | None:
     """Weekdays: `on Thursday`, `last Friday`, `Wednesday last week`, `Friday night`."""
     target = int(frame["weekday"])
     base = ref.day
@@ -221,7 +232,7 @@ def weekday(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
     elif rel is not None:
         found = base - timedelta(days=base.isoweekday() - target)
     else:
-        direction = ref.direction(tense)
+        direction = ref.direction()
         back = (base.isoweekday() - target) % 7
         forward = (target - base.isoweekday()) % 7
         found = base + timedelta(days=forward) if direction in ("future", "forward") else base - timedelta(days=back)
@@ -232,7 +243,7 @@ def weekday(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
 
 
 @resolver("deictic")
-def deictic(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
+def deictic(frame: Frame, ref: Reference) -> Resolved | None:
     """Days named from the reference: `today`, `yesterday`, `tomorrow`, `tonight`, `yesterday morning`."""
     found = ref.day + timedelta(days=int(frame.get("offset", 0)))
     suffix = _time_suffix(frame)
@@ -241,7 +252,7 @@ def deictic(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
 
 
 @resolver("relative")
-def relative(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
+def relative(frame: Frame, ref: Reference) -> Resolved | None:
     """The unit-sized period some units from the reference: `last month`, `this year`, `next week`."""
     unit = str(frame["unit"])
     amount = int(frame.get("rel", 0))
@@ -263,7 +274,7 @@ def _named_season(name: str, amount: int, base: date, frame: Frame) -> Resolved:
 
 
 @resolver("season")
-def season(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
+def season(frame: Frame, ref: Reference) -> Resolved | None:
     """Named seasons: `the summer of 2024`, `spring 1998`, a bare `summer` by tense."""
     name = str(frame["season"])
     year = _year(frame.get("year"))
@@ -271,12 +282,12 @@ def season(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
         base = ref.day
         options = {y: season_start(name, y) for y in (base.year - 1, base.year, base.year + 1)}
         ends = {y: month_start(d.year, d.month + 3) for y, d in options.items()}
-        year = pick_year(options, base, ref.direction(tense), ends)
+        year = pick_year(options, base, ref.direction(), ends)
     return Resolved(_kind(frame, "DATE"), f"{year:04d}-{name}", frame.get("mod"))
 
 
 @resolver("part")
-def part_of_year(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
+def part_of_year(frame: Frame, ref: Reference) -> Resolved | None:
     """Quarters and halves: `the third quarter`, `Q3 2024`, `the first half of 1989`, `last year's fourth quarter`."""
     unit = str(frame.get("unit", "quarter"))
     number = _int(frame.get("ordinal"))
@@ -294,12 +305,12 @@ def part_of_year(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
         else:
             options = {y: date(y, size * (number - 1) + 1, 1) for y in (base.year - 1, base.year, base.year + 1)}
             ends = {y: month_start(y, size * number + 1) for y in options}
-            year = pick_year(options, base, ref.direction(tense), ends)
+            year = pick_year(options, base, ref.direction(), ends)
     return Resolved(_kind(frame, "DATE"), f"{year:04d}-{letter}{number}", frame.get("mod"))
 
 
 @resolver("offset")
-def offset(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
+def offset(frame: Frame, ref: Reference) -> Resolved | None:
     """A point some units away: `two weeks ago`, `a year earlier`, `three days later`."""
     unit = str(frame["unit"])
     direction = int(frame.get("dir", -1))
@@ -343,7 +354,7 @@ def _number(value: Any) -> float | None:
 
 
 @resolver("duration")
-def duration(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
+def duration(frame: Frame, ref: Reference) -> Resolved | None:
     """Durations: `three years`, `for years` (PXY), `a three-year deal`, `the past two months`."""
     unit = str(frame["unit"])
     amount = _number(frame.get("num"))
@@ -373,7 +384,7 @@ def _fmt(amount: float) -> str:
 
 
 @resolver("set")
-def recurring(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
+def recurring(frame: Frame, ref: Reference) -> Resolved | None:
     """Sets: `every day`, `each year`, `every two weeks`, `monthly`."""
     unit = str(frame["unit"])
     unit = ADVERB_UNITS.get(unit, unit)
@@ -391,7 +402,7 @@ ADVERB_UNITS = {
 
 
 @resolver("decade")
-def decade(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
+def decade(frame: Frame, ref: Reference) -> Resolved | None:
     """Decades: `the 1990s` -> 199, `the '80s` -> 198."""
     text = str(frame["decade"]).lstrip("'’").rstrip("sS'’")
     if not text.isdigit():
@@ -405,7 +416,7 @@ def decade(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
 
 
 @resolver("century")
-def century(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
+def century(frame: Frame, ref: Reference) -> Resolved | None:
     """Centuries: `the 20th century` -> 19."""
     number = _int(frame.get("ordinal"))
     if number is None or not 1 <= number <= 99:
@@ -414,7 +425,7 @@ def century(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
 
 
 @resolver("clock")
-def clock(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
+def clock(frame: Frame, ref: Reference) -> Resolved | None:
     """Times of day on the reference day: `8:10am`, `at noon`, `4 p.m.`."""
     hour = _int(frame.get("hour"))
     if hour is None:
@@ -430,7 +441,7 @@ _NUMERIC = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 @resolver("dateparser")
-def parsed(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
+def parsed(frame: Frame, ref: Reference) -> Resolved | None:
     """Phrases handed to dateparser, its `period` kept as the granularity."""
     from timeline.temporal.fallback import parse_phrase
 
@@ -479,7 +490,7 @@ def easter(year: int) -> date:
 
 
 @resolver("holiday")
-def holiday(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
+def holiday(frame: Frame, ref: Reference) -> Resolved | None:
     """Holidays: `Thanksgiving Day`, `last Christmas`, `Easter 2024`."""
     spec = str(frame["holiday"])
     year = _year(frame.get("year"))
@@ -494,7 +505,7 @@ def holiday(frame: Frame, ref: Reference, tense: str) -> Resolved | None:
             year = base.year
         else:
             ends = {y: d + timedelta(days=1) for y, d in options.items() if d}
-            year = pick_year(options, base, ref.direction(tense, "nearest"), ends)
+            year = pick_year(options, base, ref.direction("nearest"), ends)
         if year is None:
             return None
     found = holiday_date(spec, year)

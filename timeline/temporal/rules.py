@@ -12,6 +12,10 @@ from typing import Any
 RULES_DIR = Path(__file__).parent / "rules"
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?\}")
 _TYPES = ("DATE", "TIME", "DURATION", "SET")
+SEPARATOR = r"(?:\s+|-\s*)"
+"""Between words: whitespace or a hyphen (written `[\\s\\-]+` in rule files)."""
+END_OF_MATCH = r"(?![\w]|-\w)"
+"""Every rule match ends at a word's end (a hyphenated word continues)."""
 
 
 class RuleFileError(ValueError):
@@ -98,7 +102,7 @@ def _fragment_regex(name: str, spec: dict[str, Any], where: str) -> Fragment:
 
 def _surface_regex(word: str) -> str:
     parts = [re.escape(part) for part in word.split()]
-    return r"[\s\-]+".join(parts)
+    return SEPARATOR.join(parts)
 
 
 def _expand(pattern: str, fragments: dict[str, Fragment], named: bool, where: str) -> tuple[str, dict[str, str | None]]:
@@ -118,7 +122,7 @@ def _expand(pattern: str, fragments: dict[str, Fragment], named: bool, where: st
         body = fragments[fragment].regex
         return f"(?P<{group}>{body})" if named else f"(?:{body})"
 
-    spaced = pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
+    spaced = pattern.replace(" ?", r"\s*").replace(" ", r"\s+").replace(r"[\s\-]+", SEPARATOR)
     return _PLACEHOLDER.sub(substitute, spaced), groups
 
 
@@ -178,7 +182,7 @@ def load_files(paths: list[Path], resolvers: set[str], language: str = "en") -> 
                 raise RuleFileError(f"{where}: type {kind!r} is not one of {', '.join(_TYPES)}")
             regex_text, groups = _expand(raw["pattern"], fragments, True, where)
             try:
-                regex = re.compile(regex_text, re.IGNORECASE)
+                regex = re.compile(regex_text + END_OF_MATCH, re.IGNORECASE)
             except re.error as error:
                 raise RuleFileError(f"{where}: bad pattern: {error}") from None
             for extra in regex.groupindex:

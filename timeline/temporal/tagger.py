@@ -27,7 +27,8 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
             continue
         mentions.append(mention)
         if (
-            mention.type in ("DATE", "TIME")
+            candidate.rule.params.get("story", True)
+            and mention.type in ("DATE", "TIME")
             and mention.earliest is not None
             and mention.latest is not None
             and mention.granularity in _NARRATIVE_GRANULARITIES
@@ -64,9 +65,10 @@ def resolve_candidate(
     else:
         probes, kind, direction = list(_PROBES), "unanchored", "past"
     answers: list[Resolved] = []
+    tense = Tense(candidate)
     for probe in probes:
-        reference = Reference(probe, direction)
-        answer = function(frame, reference, candidate.tense)
+        reference = Reference(probe, direction, tense)
+        answer = function(frame, reference)
         if answer is None:
             return None
         answers.append(answer)
@@ -97,6 +99,19 @@ def resolve_candidate(
         anchor=kind,
         rule=rule.name,
     )
+
+
+class Tense:
+    """The tense around a candidate, read from its sentence once and only when a resolver asks."""
+
+    def __init__(self, candidate: Candidate) -> None:
+        self.candidate = candidate
+        self.value: str | None = None
+
+    def __call__(self) -> str:
+        if self.value is None:
+            self.value = self.candidate.tense()
+        return self.value
 
 
 def _shape_granularity(value: str) -> str | None:
