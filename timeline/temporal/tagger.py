@@ -68,7 +68,10 @@ def resolve_candidate(
     tense = Tense(candidate)
     for probe in probes:
         reference = Reference(probe, direction, tense)
-        answer = function(frame, reference)
+        try:
+            answer = function(frame, reference)
+        except (ValueError, OverflowError):  # calendar arithmetic beyond year 1 or 9999
+            return None
         if answer is None:
             return None
         answers.append(answer)
@@ -76,6 +79,8 @@ def resolve_candidate(
             kind = "none"
             break
     value = merge_values([answer.value for answer in answers])
+    if kind == "unanchored" and len({answer.value for answer in answers}) == 1:
+        kind = "none"  # every stand-in reference gave the same answer: it did not need one
     earliest, latest, granularity = interval_of(value)
     if earliest is None and kind not in ("unanchored", "none") and "X" in value:
         spans = [interval_of(answer.value) for answer in answers]
