@@ -156,6 +156,40 @@ class SourceDocument:
 
 
 @dataclass(frozen=True)
+class ActorMention:
+    """An actor named in an event, as the gazetteer knows it, with its role and the words that named it."""
+
+    key: str
+    name: str
+    kind: str
+    role: str
+    start: int
+    end: int
+    text: str
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A figure as a claim: value or range, qualifier, unit, rate (a TIMEX3 SET) and who claims it."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    bound: str
+    qualifier: str | None = None
+    unit: str | None = None
+    measure: str | None = None
+    rate: str | None = None
+    rate_text: str | None = None
+    source: str | None = None
+    source_key: str | None = None
+
+
+@dataclass(frozen=True)
 class Event:
     """A dated statement: its sentence, its primary date and how that date was chosen."""
 
@@ -169,6 +203,13 @@ class Event:
     latest: date | None
     granularity: str | None
     mod: str | None = None
+    span_kind: str = "sentence"
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+    category: str | None = None
+    attribution: str | None = None
+    actors: tuple[ActorMention, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -206,6 +247,7 @@ class ChronologyEntry:
     category: str | None = None
     reported: str | None = None
     event_count: int = 1
+    citations: tuple[tuple[str, str | None], ...] = ()
 
     @property
     def source_count(self) -> int:

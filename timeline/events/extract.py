@@ -1,16 +1,32 @@
-"""Events from sentences: each dated clause of a body sentence becomes an event."""
+"""Events from body sentences: each clause with its governing date, actors, figures, attribution and category.
+
+A pure function of one document (it runs in worker processes). Only body segments yield events.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 
-from timeline.domain import Event, Mention, PublicationDate, Segment, Sentence
+from timeline.domain import ActorMention, Event, Mention, PublicationDate, Segment, Sentence
+from timeline.events.attribution import Attribution, find_attribution
+from timeline.events.categories import STATEMENT, categorise
 from timeline.events.clauses import split_clauses
+from timeline.events.dating import (
+    EventDate,
+    approximately_published,
+    calendar_mentions,
+    event_noun_phrase,
+    is_boundary,
+    near_publication,
+    reported,
+    stated,
+)
+from timeline.events.figures import find_claims
+from timeline.events.gazetteer import ActorMatch, Gazetteer, default_gazetteer
+from timeline.events.roles import assign_roles
 
-DATABLE_TYPES = frozenset({"DATE", "TIME"})
-_BOUNDARY_BEFORE = re.compile(r"\b(?:since|until|till|before|after|by)\s+(?:the\s+)?$", re.IGNORECASE)
+SPAN_KINDS = ("sentence", "report", "clause", "phrase")
 
 
 def event_key(document_sha256: str, start: int, end: int) -> str:
@@ -24,46 +40,140 @@ def extract_events(
     mentions: Sequence[Mention],
     segments: Sequence[Segment],
     published: PublicationDate | None,
+    gazetteer: Gazetteer | None = None,
 ) -> list[Event]:
-    """One event per dated clause of every body sentence, dated by its governing mention."""
+    """The events of every body sentence: dated clauses, dated event phrases, and undated statements (as reported)."""
+    gazetteer = gazetteer or default_gazetteer()
     body = [segment for segment in segments if segment.kind == "body"]
     events: list[Event] = []
     for sentence in sentences:
         if not any(part.start <= sentence.start and sentence.end <= part.end for part in body):
             continue
-        for clause in split_clauses(text, sentence.start, sentence.end):
-            date = primary_date(text, clause.start, clause.end, mentions)
-            if date is None:
-                continue
-            events.append(_event(text, clause.start, clause.end, date))
+        events.extend(sentence_events(text, sentence, mentions, published, gazetteer))
+    unique: dict[tuple[int, int], Event] = {}
+    for event in events:
+        unique.setdefault((event.start, event.end), event)
+    return list(unique.values())
+
+
+def sentence_events(text: str, sentence: Sentence, mentions: Sequence[Mention], published: PublicationDate | None, gazetteer: Gazetteer) -> list[Event]:
+    """The events of one sentence."""
+    start, end = _trim(text, sentence.start, sentence.end)
+    if start >= end:
+        return []
+    actors = gazetteer.find(text, start, end)
+    dates = calendar_mentions(text, start, end, mentions)
+    builder = _Builder(text, start, end, mentions, actors)
+    events: list[Event] = []
+    governing: list[Mention] = []
+    parts = split_clauses(text, start, end)
+    if len(parts) == 2:
+        report_date = governing_date(text, parts[0].start, parts[0].end, dates)
+        content_date = governing_date(text, parts[1].start, parts[1].end, dates)
+        if report_date is not None and content_date is not None:
+            attribution = find_attribution(text, parts[0].start, parts[0].end, actors)
+            events.append(builder.event(start, end, stated(report_date), "report", attribution, with_claims=False, category=STATEMENT))
+            events.append(builder.event(parts[1].start, end, stated(content_date), "clause", attribution))
+            governing += [report_date, content_date]
+    if not events:
+        date = governing_date(text, start, end, dates)
+        if date is not None:
+            event_date = stated(date)
+            governing.append(date)
+        else:
+            vague = next((m for m in mentions if start <= m.start and m.end <= end and near_publication(m)), None)
+            event_date = approximately_published(vague, published) if vague is not None and published is not None else reported(published)
+        event = builder.event(start, end, event_date, "sentence", find_attribution(text, start, end, actors))
+        if event.date_basis == "stated" or event.actors or event.claims:
+            events.append(event)
+    for mention in dates:
+        if any(mention is chosen for chosen in governing):
+            continue
+        phrase = event_noun_phrase(text, start, mention)
+        if phrase is not None:
+            events.append(builder.event(phrase[0], phrase[1], stated(mention), "phrase", None, with_claims=False))
     return events
 
 
-def primary_date(text: str, start: int, end: int, mentions: Sequence[Mention]) -> Mention | None:
-    """The first anchored calendar mention of the span that is not a boundary ("since …")."""
-    for mention in mentions:
-        if mention.start < start or mention.end > end or mention.type not in DATABLE_TYPES:
-            continue
-        if not mention.anchored or _BOUNDARY_BEFORE.search(text, max(start, mention.start - 20), mention.start):
-            continue
-        return mention
-    return None
+def governing_date(text: str, start: int, end: int, dates: Sequence[Mention]) -> Mention | None:
+    """The mention that dates the clause text[start:end]: the first that does not bound a stretch of time.
+
+    A date attached to an event noun ("since the start of the invasion in February 2022")
+    dates that noun's own event, so it governs the clause only when nothing else does.
+    """
+    inside = [mention for mention in dates if start <= mention.start and mention.end <= end]
+    candidates = [mention for mention in inside if not is_boundary(text, start, mention, inside)]
+    plain = [mention for mention in candidates if event_noun_phrase(text, start, mention) is None]
+    if plain:
+        return plain[0]
+    return candidates[0] if candidates else None
 
 
-def _event(text: str, start: int, end: int, date: Mention) -> Event:
+class _Builder:
+    """Builds the events of one sentence, sharing its actor matches."""
+
+    def __init__(self, text: str, start: int, end: int, mentions: Sequence[Mention], actors: list[ActorMatch]) -> None:
+        self.text, self.start, self.end, self.mentions, self.actors = text, start, end, mentions, actors
+
+    def event(
+        self,
+        start: int,
+        end: int,
+        date: EventDate,
+        span_kind: str,
+        attribution: Attribution | None,
+        *,
+        with_claims: bool = True,
+        category: str | None = None,
+    ) -> Event:
+        start, end = _trim(self.text, start, end)
+        words = self.text[start:end]
+        source_span = (attribution.start, attribution.end) if attribution and self.start <= attribution.start and attribution.end <= self.end else None
+        if source_span and not (start <= source_span[0] and source_span[1] <= end):
+            source_span = None
+        source = (attribution.source, attribution.actor.actor.key if attribution.actor else None) if attribution else (None, None)
+        claims = tuple(find_claims(self.text, start, end, self.mentions, source)) if with_claims else ()
+        if source_span:
+            claims = tuple(claim for claim in claims if not (source_span[0] <= claim.start < source_span[1]))
+        actors = assign_roles(self.text, start, end, self.actors, source_span)
+        if attribution and attribution.actor and source_span is None:
+            actors = (*actors, _source_of(attribution.actor))
+        return Event(
+            start=start,
+            end=end,
+            text=words,
+            date=date.mention,
+            date_basis=date.basis,
+            value=date.value,
+            earliest=date.earliest,
+            latest=date.latest,
+            granularity=date.granularity,
+            mod=date.mod,
+            span_kind=span_kind,
+            sentence_start=self.start,
+            sentence_end=self.end,
+            category=category or categorise(_without(words, start, source_span)),
+            attribution=attribution.text if attribution else None,
+            actors=actors,
+            claims=claims,
+        )
+
+
+def _source_of(match: ActorMatch) -> ActorMention:
+    actor = match.actor
+    return ActorMention(actor.key, actor.name, actor.kind, "source", match.start, match.end, match.text, actor.country)
+
+
+def _without(words: str, offset: int, span: tuple[int, int] | None) -> str:
+    """The words with the attribution cut out, so that "said" does not decide the category."""
+    if span is None:
+        return words
+    return words[: span[0] - offset] + " " + words[span[1] - offset :]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Event(
-        start=start,
-        end=end,
-        text=text[start:end],
-        date=date,
-        date_basis="stated",
-        value=date.value,
-        earliest=date.earliest,
-        latest=date.latest,
-        granularity=date.granularity,
-        mod=date.mod,
-    )
+    return start, end

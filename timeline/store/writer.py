@@ -7,9 +7,10 @@ from datetime import datetime, timezone
 
 from sqlalchemy import Connection, insert, select
 
-from timeline.domain import Extraction, Segment
+from timeline.domain import ActorMention, Extraction, Segment
 from timeline.events.extract import event_key
 from timeline.store.models import Document, EventRow, MentionRow, SegmentRow
+from timeline.store.models_events import ActorRow, ClaimRow, EventActorRow
 
 
 def document_exists(connection: Connection, sha256: str) -> bool:
@@ -47,6 +48,7 @@ def write_extractions(connection: Connection, extractions: Sequence[Extraction])
     _insert_many(connection, SegmentRow, [row for document_id, extraction in pairs for row in _segment_rows(document_id, extraction)])
     _insert_many(connection, MentionRow, [row for document_id, extraction in pairs for row in _mention_rows(document_id, extraction)])
     _insert_many(connection, EventRow, [row for document_id, extraction in pairs for row in _event_rows(document_id, extraction)])
+    _write_event_details(connection, pairs)
     return document_ids
 
 
@@ -131,6 +133,68 @@ def _event_rows(document_id: int, extraction: Extraction) -> list[dict]:
             "date_text": event.date.text if event.date else None,
             "date_rule": event.date.rule if event.date else None,
             "reported": reported,
+            "span_kind": event.span_kind,
+            "sentence_start": event.sentence_start,
+            "sentence_end": event.sentence_end,
+            "category": event.category,
+            "attribution": event.attribution,
         }
         for event in extraction.events
     ]
+
+
+def _write_event_details(connection: Connection, pairs: list[tuple[int, Extraction]]) -> None:
+    """Insert the actors (new ones only), event_actors and claims of the batch's events."""
+    events = [(extraction.document.sha256, event) for _, extraction in pairs for event in extraction.events]
+    if not any(event.actors or event.claims for _, event in events):
+        return
+    keys = _event_ids(connection, [document_id for document_id, _ in pairs])
+    actors = {actor.key: actor for _, event in events for actor in event.actors}
+    actor_ids = _actor_ids(connection, actors)
+    links, claims = [], []
+    for sha256, event in events:
+        event_id = keys[event_key(sha256, event.start, event.end)]
+        seen: set[tuple[str, str]] = set()
+        for actor in event.actors:
+            if (actor.key, actor.role) not in seen:
+                seen.add((actor.key, actor.role))
+                links.append({"event_id": event_id, "actor_id": actor_ids[actor.key], "role": actor.role, "start": actor.start, "end": actor.end, "text": actor.text})
+        for claim in event.claims:
+            claims.append(
+                {
+                    "event_id": event_id, "start": claim.start, "end": claim.end, "text": claim.text, "value": claim.value,
+                    "low": claim.low, "high": claim.high, "bound": claim.bound, "qualifier": claim.qualifier, "unit": claim.unit,
+                    "measure": claim.measure, "rate": claim.rate, "rate_text": claim.rate_text, "source": claim.source,
+                    "source_actor_id": actor_ids.get(claim.source_key) if claim.source_key else None,
+                }
+            )
+    _insert_many(connection, EventActorRow, links)
+    _insert_many(connection, ClaimRow, claims)
+
+
+def _event_ids(connection: Connection, document_ids: list[int]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(document_ids), 500):
+        chunk = document_ids[start : start + 500]
+        found.update(connection.execute(select(EventRow.key, EventRow.id).where(EventRow.document_id.in_(chunk))).all())
+    return found
+
+
+def _actor_ids(connection: Connection, actors: dict[str, ActorMention]) -> dict[str, int]:
+    """Ids of the actors by key, inserting those not stored yet (safe against a concurrent writer)."""
+    wanted = sorted(actors)
+    ids: dict[str, int] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        ids.update(connection.execute(select(ActorRow.key, ActorRow.id).where(ActorRow.key.in_(chunk))).all())
+    missing = [{"key": key, "name": actors[key].name, "kind": actors[key].kind, "country": actors[key].country} for key in wanted if key not in ids]
+    if missing:
+        dialect = connection.dialect.name
+        if dialect in ("sqlite", "postgresql"):
+            module = __import__(f"sqlalchemy.dialects.{dialect}", fromlist=["insert"])
+            connection.execute(module.insert(ActorRow).on_conflict_do_nothing(index_elements=["key"]), missing)
+        else:
+            connection.execute(insert(ActorRow), missing)
+        chunk = [row["key"] for row in missing]
+        ids.update(connection.execute(select(ActorRow.key, ActorRow.id).where(ActorRow.key.in_(chunk))).all())
+    return ids

@@ -1,0 +1,137 @@
+"""Choosing the date that governs an event among the temporal mentions of its clause."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from timeline.domain import Mention, PublicationDate
+from timeline.events.vocabulary import alternation, load
+
+DATABLE_TYPES = frozenset({"DATE", "TIME"})
+RANGE_GRANULARITY = "range"
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """An event's date: the governing mention (None when only the publication date dates it) and its fields."""
+
+    mention: Mention | None
+    basis: str
+    value: str
+    earliest: date | None
+    latest: date | None
+    granularity: str | None
+    mod: str | None = None
+
+
+@dataclass(frozen=True)
+class _Rules:
+    boundary: re.Pattern[str]
+    range_gap: re.Pattern[str]
+    opener: re.Pattern[str]
+    near_publication: re.Pattern[str]
+    noun_before: re.Pattern[str]
+    noun_after: re.Pattern[str]
+    phrase_opener: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def rules() -> _Rules:
+    """The compiled date-choice rules of data/dating.toml."""
+    data = load("dating")
+    nouns = alternation(data["event_nouns"])
+    return _Rules(
+        boundary=re.compile(r"(?<![\w])(?:" + alternation(data["boundary_words"]) + r")\b[^,;.—–]{0,70}$", re.IGNORECASE),
+        range_gap=re.compile(r"^\s*(?:" + alternation(data["range_joiners"]) + r")\s*$", re.IGNORECASE),
+        opener=re.compile(r"(?<![\w])(?:" + alternation(data["range_openers"]) + r")\s+$", re.IGNORECASE),
+        near_publication=re.compile(r"^(?:" + alternation(data["near_publication"]) + r")$", re.IGNORECASE),
+        noun_before=re.compile(r"(?<![\w])(?:" + nouns + r")\b(?:\s+[\w'’-]+){0,3}?\s+(?:in|of|on|during)\s+(?:the\s+)?$", re.IGNORECASE),
+        noun_after=re.compile(r"^(?:['’]s)?\s+(?:" + nouns + r")\b", re.IGNORECASE),
+        phrase_opener=re.compile(r"(?:(?<![\w])(?:" + alternation([w for w in data["phrase_openers"] if w.isalpha()]) + r")\s+|,\s*)", re.IGNORECASE),
+    )
+
+
+def calendar_mentions(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[Mention]:
+    """Anchored DATE/TIME mentions of text[start:end], with "from X to Y" joined into one range (outermost kept)."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end and m.type in DATABLE_TYPES and m.anchored]
+    joined: list[Mention] = []
+    index = 0
+    while index < len(inside):
+        mention = inside[index]
+        following = inside[index + 1] if index + 1 < len(inside) else None
+        if following is not None and rules().range_gap.match(text[mention.end:following.start]) and mention.latest and following.earliest and mention.earliest and following.latest and mention.earliest < following.latest:
+            joined.append(_range(text, start, mention, following))
+            index += 2
+            continue
+        joined.append(mention)
+        index += 1
+    return [m for m in joined if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in joined)]
+
+
+def _range(text: str, start: int, first: Mention, last: Mention) -> Mention:
+    opener = rules().opener.search(text, max(start, first.start - 12), first.start)
+    begin = opener.start() if opener else first.start
+    return Mention(
+        start=begin,
+        end=last.end,
+        text=text[begin:last.end],
+        type="DATE",
+        value=f"{first.value}/{last.value}",
+        mod=None,
+        earliest=first.earliest,
+        latest=last.latest,
+        granularity=RANGE_GRANULARITY,
+        anchor=first.anchor,
+        rule=f"range({first.rule},{last.rule})",
+    )
+
+
+def is_boundary(text: str, start: int, mention: Mention, others: Sequence[Mention]) -> bool:
+    """True when the mention bounds a stretch of time ("since the start of … in February 2022") rather than dating."""
+    window_start = max(start, mention.start - 80)
+    for other in others:
+        if window_start <= other.end <= mention.start and other is not mention:
+            window_start = other.end
+    return rules().boundary.search(text, window_start, mention.start) is not None
+
+
+def event_noun_phrase(text: str, start: int, mention: Mention) -> tuple[int, int] | None:
+    """The span of the event a date is attached to ("his September 2022 mobilization order"), else None."""
+    window = text[max(start, mention.start - 80):mention.start]
+    before = rules().noun_before.search(window)
+    after = rules().noun_after.match(text, mention.end)
+    if before is None and after is None:
+        return None
+    noun_start = mention.start - len(window) + before.start() if before else mention.start
+    phrase_start = max(start, noun_start - 60)
+    for opener in rules().phrase_opener.finditer(text, phrase_start, noun_start):
+        phrase_start = opener.end()
+    phrase_end = after.end() if after else mention.end
+    return phrase_start, phrase_end
+
+
+def near_publication(mention: Mention) -> bool:
+    """True for vague references to the time of writing ("in recent weeks", "recently")."""
+    return mention.type == "DATE" and not mention.anchored and rules().near_publication.match(mention.text.strip()) is not None
+
+
+def stated(mention: Mention) -> EventDate:
+    """The date a mention states."""
+    return EventDate(mention, "stated", mention.value, mention.earliest, mention.latest, mention.granularity, mention.mod)
+
+
+def approximately_published(mention: Mention, published: PublicationDate) -> EventDate:
+    """A vague "recently" dated to the month (or year) of publication, as APPROX."""
+    month = PublicationDate(published.year, published.month)
+    return EventDate(mention, "stated", month.iso(), month.earliest(), month.latest(), month.precision, "APPROX")
+
+
+def reported(published: PublicationDate | None) -> EventDate:
+    """The publication date standing in for a statement with no date of its own."""
+    if published is None:
+        return EventDate(None, "reported", "XXXX-XX-XX", None, None, None)
+    return EventDate(None, "reported", published.iso(), published.earliest(), published.latest(), published.precision)

@@ -1,0 +1,238 @@
+"""Figures as claims: "more than 1,200 soldiers a day" -> lower bound 1200, unit soldiers, rate P1D."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from timeline.domain import Claim, Mention
+from timeline.events.vocabulary import alternation, load
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    pattern: re.Pattern[str]
+    qualifiers: dict[str, str]
+    magnitudes: dict[str, tuple[float, float]]
+    number_words: dict[str, int]
+    multipliers: dict[str, int]
+    units: dict[str, str]
+    unit_classes: dict[str, str]
+    unit_pattern: re.Pattern[str]
+    context_units: re.Pattern[str]
+    context_unit_of: dict[str, str]
+    rates: dict[str, str]
+    rate_pattern: re.Pattern[str]
+    measures: tuple[tuple[str, tuple[str, ...]], ...]
+    filler_words: int
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> _Vocabulary:
+    """The compiled figures vocabulary of data/figures.toml."""
+    data = load("figures")
+    qualifiers = {key.lower(): value for key, value in data["qualifiers"].items()}
+    magnitudes = {key.lower(): (float(low), float(high)) for key, (low, high) in data["magnitudes"].items()}
+    words = {key.lower(): int(value) for key, value in data["number_words"].items()}
+    multipliers = {key.lower(): int(value) for key, value in data["multipliers"].items()}
+    units = {word.lower(): unit for unit, spec in data["units"].items() for word in spec["words"]}
+    classes = {unit: spec["class"] for unit, spec in data["units"].items()}
+    word_numbers = "|".join(sorted((word for word in words if word != "a"), key=len, reverse=True))
+    scale = "|".join(sorted(multipliers, key=len, reverse=True))
+    number = (
+        rf"(?:{_DIGITS})(?:\s*(?:{scale})\b)?"
+        rf"|(?:(?:{word_numbers}|a)\s+)?(?:{scale})\b(?:\s+(?:and\s+)?(?:{word_numbers}))?"
+        rf"|(?:{word_numbers})\b"
+    )
+    qualifier = alternation(list(qualifiers))
+    magnitude = alternation(list(magnitudes))
+    pattern = re.compile(
+        rf"(?<![\w$.,-])(?:(?P<qualifier>{qualifier})\s+)?"
+        rf"(?:(?:from|between)\s+)?"
+        rf"(?:(?P<magnitude>{magnitude})(?:\s+of)?(?:\s*(?:to|-|–)\s*(?P<upto>{number}))?"
+        rf"|(?P<low>{number})(?:\s*(?:to|-|–|and)\s*(?P<high>{number}))?)"
+        rf"(?![\w%])",
+        re.IGNORECASE,
+    )
+    unit_pattern = re.compile(r"(?:" + alternation(list(units)) + r")(?![\w])", re.IGNORECASE)
+    context = data["context_units"]
+    rates = {key.lower(): value for key, value in data["rates"].items()}
+    return _Vocabulary(
+        pattern=pattern,
+        qualifiers=qualifiers,
+        magnitudes=magnitudes,
+        number_words=words,
+        multipliers=multipliers,
+        units=units,
+        unit_classes=classes,
+        unit_pattern=unit_pattern,
+        context_units=re.compile(r"\b(?:" + alternation(list(context)) + r")\b", re.IGNORECASE),
+        context_unit_of={key.lower(): value for key, value in context.items()},
+        rates=rates,
+        rate_pattern=re.compile(r"\s*(?:" + alternation(list(rates)) + r")\b", re.IGNORECASE),
+        measures=tuple((entry["name"], tuple(entry["cues"])) for entry in data["measures"]),
+        filler_words=int(data["filler"]["max_words"]),
+    )
+
+
+def unit_class(unit: str | None) -> str | None:
+    """The class of a unit (people, countries, money, percent), None when unknown."""
+    return vocabulary().unit_classes.get(unit) if unit else None
+
+
+def parse_number(text: str) -> float | None:
+    """A number from digits or words: "1,200" -> 1200, "ten thousand" -> 10000, "1.5 million" -> 1500000."""
+    words = vocabulary().number_words
+    multipliers = vocabulary().multipliers
+    total = 0.0
+    current: float | None = None
+    for token in re.findall(r"[\d,.]+|[a-z]+", text.lower()):
+        if token[0].isdigit():
+            current = float(token.replace(",", ""))
+        elif token in multipliers:
+            total += (current if current is not None else 1.0) * multipliers[token]
+            current = None
+        elif token in words:
+            current = (current or 0.0) + words[token]
+        elif token == "and":
+            continue
+        else:
+            return None
+    if current is not None:
+        total += current
+    return total if total or current == 0 else None
+
+
+def find_claims(
+    text: str,
+    start: int,
+    end: int,
+    mentions: Sequence[Mention] = (),
+    source: tuple[str | None, str | None] = (None, None),
+) -> list[Claim]:
+    """Every figure in text[start:end] that is not part of a date, as a claim with its unit and rate."""
+    vocab = vocabulary()
+    claims: list[Claim] = []
+    dated = [(mention.start, mention.end) for mention in mentions if mention.type in ("DATE", "TIME", "DURATION")]
+    for match in vocab.pattern.finditer(text, start, end):
+        if any(first < match.end() and match.start() < last for first, last in dated):
+            continue
+        claim = _claim(text, match, start, end, mentions, source)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def _claim(text: str, match: re.Match[str], start: int, end: int, mentions: Sequence[Mention], source: tuple[str | None, str | None]) -> Claim | None:
+    vocab = vocabulary()
+    qualifier = match.group("qualifier")
+    bound = vocab.qualifiers[_norm(qualifier)] if qualifier else "exact"
+    if match.group("magnitude"):
+        low, high = vocab.magnitudes[_norm(match.group("magnitude"))]
+        value, bound = None, "magnitude"
+        if match.group("upto"):
+            high = parse_number(match.group("upto"))
+            if high is None or high <= low:
+                return None
+            bound = "range"
+    else:
+        value = parse_number(match.group("low"))
+        if value is None:
+            return None
+        low = high = value
+        if match.group("high"):
+            high = parse_number(match.group("high"))
+            if high is None or high <= value:
+                return None
+            value, bound = None, "range"
+        elif bound == "lower":
+            high = None
+        elif bound == "upper":
+            low = None
+    figure_end = match.end()
+    unit, unit_end = _unit_after(text, figure_end, end)
+    is_word_number = not re.search(r"\d", match.group(0)) and not match.group("magnitude")
+    if unit is None and (is_word_number or _is_not_a_count(text, match.end(), end)):
+        return None
+    if unit is None:
+        unit = _unit_before(text, start, match.start())
+    claim_end = unit_end if unit_end is not None else figure_end
+    rate, rate_text, claim_end = _rate(text, match.start(), claim_end, start, end, mentions)
+    clause = text[start:end].lower()
+    return Claim(
+        start=match.start(),
+        end=claim_end,
+        text=text[match.start():claim_end],
+        value=value,
+        low=low,
+        high=high,
+        bound=bound,
+        qualifier=_norm(qualifier) if qualifier else (_norm(match.group("magnitude")) if match.group("magnitude") else None),
+        unit=unit,
+        measure=_measure(clause),
+        rate=rate,
+        rate_text=rate_text,
+        source=source[0],
+        source_key=source[1],
+    )
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip()
+
+
+def _is_not_a_count(text: str, position: int, end: int) -> bool:
+    """Numbers followed by "times", "%"-like words, ordinals or hyphenated adjectives are not counts."""
+    following = text[position:min(end, position + 12)].lower()
+    return bool(re.match(r"\s*(?:times|-|th\b|st\b|nd\b|rd\b|years? old|year-old)", following))
+
+
+def _unit_after(text: str, position: int, end: int) -> tuple[str | None, int | None]:
+    vocab = vocabulary()
+    cursor = position
+    for _ in range(vocab.filler_words + 1):
+        gap = re.match(r"\s+", text[cursor:end])
+        at = cursor + (gap.end() if gap else 0)
+        unit = vocab.unit_pattern.match(text, at, end)
+        if unit and (gap or at == position):
+            return vocab.units[_norm(unit.group())], unit.end()
+        word = re.match(r"\s+(?:of\s+)?[A-Za-z][\w'’-]*", text[cursor:end])
+        if word is None or re.match(r"\s+(?:a|per|each|every|in|on|at|to|from|for|since|by|and|or|the|who|that|which)\b", word.group(0), re.IGNORECASE):
+            return None, None
+        cursor += word.end()
+    return None, None
+
+
+def _unit_before(text: str, start: int, position: int) -> str | None:
+    vocab = vocabulary()
+    best = None
+    for match in vocab.context_units.finditer(text, start, position):
+        best = vocab.context_unit_of[_norm(match.group())]
+    return best
+
+
+def _rate(text: str, figure_start: int, claim_end: int, start: int, end: int, mentions: Sequence[Mention]) -> tuple[str | None, str | None, int]:
+    vocab = vocabulary()
+    direct = vocab.rate_pattern.match(text, claim_end, end)
+    if direct:
+        phrase = _norm(direct.group())
+        return vocab.rates[phrase], text[direct.start():direct.end()].strip(), direct.end()
+    for mention in mentions:
+        if mention.type != "SET" or mention.start < start or mention.end > end:
+            continue
+        after = claim_end <= mention.start and mention.start - claim_end <= 45 and not re.search(r"[,;:—–()]|\d", text[claim_end:mention.start])
+        before = mention.end <= figure_start and figure_start - mention.end <= 30 and not re.search(r"[,;:—–()]|\d", text[mention.end:figure_start])
+        if after or before:
+            return mention.value, mention.text, claim_end
+    return None, None, claim_end
+
+
+def _measure(clause: str) -> str | None:
+    for name, cues in vocabulary().measures:
+        if any(cue in clause for cue in cues):
+            return name
+    return None

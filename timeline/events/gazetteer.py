@@ -1,0 +1,126 @@
+"""Actors from gazetteers: countries, organisations, groups, people and regions kept as TOML data files.
+
+The bundled files live in `timeline/events/data/actors/`; users add their own `.toml` files (same
+format) in directories listed in the environment variable TIMELINE_GAZETTEERS (separated by the
+platform's path separator). A user entry with the key of a bundled one replaces it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from timeline.events.vocabulary import phrase_pattern
+
+GAZETTEER_ENV = "TIMELINE_GAZETTEERS"
+ACTOR_KINDS = ("country", "organisation", "group", "person", "region")
+_NAME_FORMS = {"aliases": "name", "demonyms": "demonym", "metonyms": "metonym"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An entry of a gazetteer."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    """An actor named in a text: which actor, where, and the words used."""
+
+    actor: Actor
+    start: int
+    end: int
+    text: str
+    form: str
+
+
+class GazetteerError(ValueError):
+    """A gazetteer file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Every actor with a compiled pattern finding their names in text."""
+
+    actors: dict[str, Actor]
+    pattern: re.Pattern[str]
+    forms: dict[str, tuple[str, str]]
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[ActorMatch]:
+        """Actors named in text[start:end], longest name first where names overlap."""
+        matches = []
+        for match in self.pattern.finditer(text, start, len(text) if end is None else end):
+            group = match.lastgroup
+            assert group is not None
+            key, form = self.forms[group]
+            matches.append(ActorMatch(self.actors[key], match.start(), match.end(), match.group(), form))
+        return matches
+
+
+def gazetteer_files() -> list[tuple[str, str]]:
+    """(name, TOML text) of the bundled gazetteers, then those in TIMELINE_GAZETTEERS directories."""
+    bundled = resources.files("timeline.events").joinpath("data/actors")
+    files = [(entry.name, entry.read_text(encoding="utf-8")) for entry in sorted(bundled.iterdir(), key=lambda e: e.name) if entry.name.endswith(".toml")]
+    for directory in filter(None, os.environ.get(GAZETTEER_ENV, "").split(os.pathsep)):
+        for path in sorted(Path(directory).glob("*.toml")):
+            files.append((str(path), path.read_text(encoding="utf-8")))
+    return files
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(extra: str = "") -> Gazetteer:
+    """The gazetteer of the bundled files plus the user's (cached; `extra` is the TIMELINE_GAZETTEERS value)."""
+    return build_gazetteer(gazetteer_files())
+
+
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer for this process's TIMELINE_GAZETTEERS setting."""
+    return load_gazetteer(os.environ.get(GAZETTEER_ENV, ""))
+
+
+def build_gazetteer(files: list[tuple[str, str]]) -> Gazetteer:
+    """Compile actors from (name, TOML text) pairs; later entries replace earlier ones with the same key."""
+    actors: dict[str, Actor] = {}
+    names: dict[str, tuple[str, str]] = {}
+    for file_name, text in files:
+        try:
+            entries = tomllib.loads(text).get("actor", [])
+        except tomllib.TOMLDecodeError as error:
+            raise GazetteerError(f"{file_name}: {error}") from None
+        for entry in entries:
+            actor = _actor(file_name, entry)
+            actors[actor.key] = actor
+            for form in _NAME_FORMS:
+                for name in entry.get(form, []):
+                    names[name] = (actor.key, _NAME_FORMS[form])
+    forms: dict[str, tuple[str, str]] = {}
+    alternatives = []
+    for index, name in enumerate(sorted(names, key=lambda name: (-len(name), name))):
+        group = f"a{index}"
+        forms[group] = names[name]
+        body = phrase_pattern(name)
+        if name == name.lower():
+            body = f"(?i:{body})"
+        tail = "" if " " in name and len(name) >= 12 else r"(?![\w/])"
+        alternatives.append(f"(?P<{group}>{body}){tail}")
+    pattern = re.compile(r"(?<![\w/])(?:" + "|".join(alternatives) + r")" if alternatives else r"(?!x)x")
+    return Gazetteer(actors, pattern, forms)
+
+
+def _actor(file_name: str, entry: dict) -> Actor:
+    missing = [field for field in ("key", "name", "kind") if not entry.get(field)]
+    if missing:
+        raise GazetteerError(f"{file_name}: an actor lacks {', '.join(missing)}: {entry}")
+    if entry["kind"] not in ACTOR_KINDS:
+        raise GazetteerError(f"{file_name}: actor {entry['key']!r} has kind {entry['kind']!r}, not one of {', '.join(ACTOR_KINDS)}")
+    return Actor(entry["key"], entry["name"], entry["kind"], entry.get("country"), entry.get("role"))
