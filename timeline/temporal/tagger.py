@@ -58,8 +58,7 @@ def resolve_candidate(
         assert story is not None
         probes, kind, direction = [story[0]], "mention", "forward" if anchor == "narrative" else "past"
     elif dct is not None:
-        first, after = dct.earliest(), dct.latest()
-        last = after - timedelta(days=1)
+        first, last = dct_days(dct)
         probes = [first] if first == last else [first, last, first + (last - first) / 2]
         kind, direction = "dct", "past"
     else:
@@ -104,6 +103,14 @@ def resolve_candidate(
         anchor=kind,
         rule=rule.name,
     )
+
+
+def dct_days(dct: PublicationDate) -> tuple[date, date]:
+    """The first and the last day a DCT may be."""
+    try:
+        return dct.earliest(), dct.latest() - timedelta(days=1)
+    except (ValueError, OverflowError):  # the last day of year 9999
+        return dct.earliest(), date.max
 
 
 class Tense:
