@@ -102,3 +102,8 @@ def test_seed_001_loosely_worded_last_paragraph_stays_body() -> None:
     found = kinds(seed("001"))
     assert [kind for kind, part in found if part.startswith("The toll on")] == ["body"]
     assert "teaser" not in [kind for kind, _ in found]
+
+
+def test_cut_but_on_topic_last_paragraph_stays_body() -> None:
+    text = ARTICLE + "Port officials said the container terminal would keep growing as shipping lines move more routes to the\n"
+    assert kinds(text)[-1][0] == "body"

@@ -8,7 +8,7 @@ from importlib import resources
 
 from timeline.dating.bound import explicit_date
 from timeline.dating.infer import Inference
-from timeline.domain import Extraction, Mention
+from timeline.domain import Extraction, Mention, PublicationDate
 
 # How far from the start or the end of the text a "Published …" line may stand.
 EDGE_LINES = 12
@@ -71,7 +71,7 @@ def _edge_lines(text: str) -> list[tuple[int, int]]:
     return lines[:EDGE_LINES] + lines[-EDGE_LINES:]
 
 
-def _first_date(mentions: tuple[Mention, ...], start: int, end: int):  # type: ignore[no-untyped-def]
+def _first_date(mentions: tuple[Mention, ...], start: int, end: int) -> tuple[PublicationDate, Mention] | None:
     for mention in mentions:
         if start <= mention.start < end:
             date = explicit_date(mention)

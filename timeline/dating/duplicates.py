@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from timeline.dating.infer import Inference, Reference
 from timeline.domain import PublicationDate
@@ -17,19 +18,25 @@ COPY_THRESHOLD = 0.8
 MIN_SHINGLES = 20
 
 
+@lru_cache(maxsize=4096)
+def phrasing(text: str) -> frozenset[tuple[str, ...]]:
+    """The content-word bigrams of a text (cached: references are compared with every undated document)."""
+    return frozenset(shingles(topic_words(text)))
+
+
 def similarity(first: str, second: str) -> float:
     """How much two texts share, as the overlap of their content-word bigrams (0 to 1)."""
-    return containment(shingles(topic_words(first)), shingles(topic_words(second)))
+    return containment(set(phrasing(first)), set(phrasing(second)))
 
 
 def duplicate_date(body: str, references: Iterable[Reference]) -> Inference | None:
     """The date inherited from the most similar dated reference, if one is a rewrite or a copy."""
-    own = shingles(topic_words(body))
+    own = phrasing(body)
     if len(own) < MIN_SHINGLES:
         return None
     best: tuple[float, Reference] | None = None
     for reference in references:
-        score = containment(own, shingles(topic_words(reference.body)))
+        score = containment(own, phrasing(reference.body))
         if score >= REWRITE_THRESHOLD and (best is None or score > best[0]):
             best = (score, reference)
     if best is None:

@@ -35,8 +35,9 @@ def shingles(words: Iterable[str], size: int = 2) -> set[tuple[str, ...]]:
     return {tuple(sequence[index : index + size]) for index in range(len(sequence) - size + 1)}
 
 
-def containment(part: set, whole: set) -> float:
+def containment(part: set | frozenset, whole: set | frozenset) -> float:
     """Share of the smaller set found in the other (overlap coefficient); 0 when either is empty."""
     if not part or not whole:
         return 0.0
-    return len(part & whole) / min(len(part), len(whole))
+    smaller, larger = (part, whole) if len(part) <= len(whole) else (whole, part)
+    return sum(1 for item in smaller if item in larger) / len(smaller)
