@@ -148,6 +148,8 @@ def fixed(frame: Frame, ref: Reference) -> Resolved | None:
 def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
     """Explicit or year-less calendar dates: `June 1, 2024`, `June 2024`, `1998`, `June 1`, `in May`."""
     year = _year(frame.get("year"))
+    if frame.get("year_rel") is not None:
+        year = ref.day.year + int(frame["year_rel"])
     month = _int(frame.get("month"))
     day = _int(frame.get("day"))
     if month is None:
