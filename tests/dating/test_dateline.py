@@ -34,3 +34,8 @@ def test_opening_dateline() -> None:
 def test_a_date_inside_a_sentence_is_no_dateline() -> None:
     text = "On June 10, 2024 the ministry said 400 volunteers had signed up, and more were expected.\n"
     assert dateline_date(extraction(text)) is None
+
+
+def test_a_sentence_opening_with_published_is_no_date_line() -> None:
+    text = "Published in March 2019, the report found that the ministry had recruited 400 volunteers in two regions.\n" + STORY
+    assert dateline_date(extraction(text)) is None

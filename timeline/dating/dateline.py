@@ -12,6 +12,8 @@ from timeline.domain import Extraction, Mention, PublicationDate
 
 # How far from the start or the end of the text a "Published …" line may stand.
 EDGE_LINES = 12
+# A date line is short: "Published: 10 June 2024, 09:15 BST" — not a sentence that opens with "Published in 2019, …".
+DATE_LINE_WORDS = 12
 _DATELINE_PLACE = re.compile(r"^[A-Z][\w.'’ -]{0,40}(?:,\s*[A-Z][\w.'’ -]{0,30})?,?\s*$")
 _DATELINE_AFTER = re.compile(r"^[\s,]*(?:\([^)]{1,40}\))?\s*[—–:|-]")
 
@@ -32,7 +34,7 @@ def dateline_date(extraction: Extraction) -> Inference | None:
     for markers in (published, updated):
         for start, end in _edge_lines(text):
             line = text[start:end].strip().lower()
-            if not any(re.match(rf"{re.escape(marker)}\b", line) for marker in markers):
+            if len(line.split()) > DATE_LINE_WORDS or not any(re.match(rf"{re.escape(marker)}\b", line) for marker in markers):
                 continue
             found = _first_date(extraction.mentions, start, end)
             if found is not None:
