@@ -16,6 +16,7 @@ from timeline.pipeline.extract import date_undated
 from timeline.pipeline.parallel import DEFAULT_TIMEOUT_S, BatchWriter, Outcome, open_extractor
 from timeline.query.documents import dated_references
 from timeline.store.database import create_database_engine, database_url, describe_database_error
+from timeline.store.clusters import recompute_clusters
 from timeline.store.migrate import ensure_schema
 from timeline.store.writer import stored_documents
 
@@ -98,6 +99,11 @@ def ingest(
                         references: list[Reference] = dated_references(connection)
                     _store(extractor.run(_tasks(engine, undated)), writer, references)
                     writer.flush()
+                # Clusters merge the same fact across documents, so they are regrouped once per batch.
+                added = [result.document_id for result in report.results if result.document_id is not None]
+                if added:
+                    with engine.begin() as connection:
+                        recompute_clusters(connection, added)
             finally:
                 engine.dispose()
     except (OperationalError, DatabaseError) as error:

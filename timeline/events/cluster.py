@@ -1,0 +1,169 @@
+"""Merging across sources: the events that report one real-world fact become one cluster with a stable id.
+
+Two events may share a cluster only when they come from different documents, have the same
+date basis, compatible dates (one interval inside the other, never two different months) and,
+when both carry figures, at least one identical figure (same numbers, same rate, same kind of
+unit). Beyond that they must look alike: the same figure, or the same category with similar
+wording (rapidfuzz) and a shared actor. Every member must be compatible with every other.
+
+The cluster id is derived from content: the key of the cluster's first report (the member whose
+document was published first, then the smallest event key), hashed. Re-ingesting the same
+articles, in any order or into another database, gives the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz
+
+SAME_FIGURE_SIMILARITY = 35.0
+SAME_WORDING_SIMILARITY = 62.0
+_WORD = re.compile(r"[a-z0-9]+")
+_STOPWORDS = frozenset(
+    "a an the of to in on at for from by with and or but as that which who its it is are was were has have had been be "
+    "this these those their there than also into over more about some many".split()
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A claim reduced to what must agree for two reports to be the same fact."""
+
+    low: float | None
+    high: float | None
+    rate: str | None
+    unit_class: str | None
+
+
+@dataclass(frozen=True)
+class Report:
+    """One stored event as clustering sees it."""
+
+    event_id: int
+    key: str
+    document_id: int
+    published: str | None
+    value: str
+    earliest: date | None
+    latest: date | None
+    date_basis: str
+    category: str | None
+    text: str
+    actors: frozenset[str] = frozenset()
+    figures: frozenset[Figure] = frozenset()
+    granularity: str | None = None
+    mod: str | None = None
+
+    @property
+    def order(self) -> tuple[str, str]:
+        """First report first: by publication date (unknown last), then by event key."""
+        return (self.published or "~", self.key)
+
+
+@dataclass
+class Cluster:
+    """Reports of one fact; `id` is stable, `representative` is the best-dated, most complete report."""
+
+    id: str
+    members: list[Report] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> Report:
+        """The first report, whose key the id is derived from."""
+        return min(self.members, key=lambda report: report.order)
+
+    @property
+    def representative(self) -> Report:
+        """The member with the finest stated date, then the most figures and actors, then the longest text."""
+        return min(self.members, key=_completeness)
+
+
+def cluster_id(anchor_key: str) -> str:
+    """The id of a cluster founded by the event with this key."""
+    return hashlib.sha256(f"cluster:{anchor_key}".encode()).hexdigest()[:16]
+
+
+def bucket_of(report: Report) -> str:
+    """Reports can only merge within a bucket: the year the interval starts, or the event itself when undated."""
+    return str(report.earliest.year) if report.earliest else f"event:{report.key}"
+
+
+def cluster_reports(reports: Iterable[Report]) -> list[Cluster]:
+    """Group reports into clusters; the result depends only on the reports, not on their order."""
+    clusters: list[Cluster] = []
+    buckets: dict[str, list[Report]] = defaultdict(list)
+    for report in reports:
+        buckets[bucket_of(report)].append(report)
+    for bucket in sorted(buckets):
+        clusters.extend(_cluster_bucket(sorted(buckets[bucket], key=lambda report: report.order)))
+    return clusters
+
+
+def _cluster_bucket(reports: Sequence[Report]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    words = {report.key: _words(report.text) for report in reports}
+    for report in reports:
+        best: tuple[float, int] | None = None
+        for index, cluster in enumerate(clusters):
+            if not all(compatible(report, member) for member in cluster.members):
+                continue
+            score = max(_similarity(report, member, words) for member in cluster.members)
+            if score > 0 and (best is None or score > best[0]):
+                best = (score, index)
+        if best is None:
+            clusters.append(Cluster(cluster_id(report.key), [report]))
+        else:
+            clusters[best[1]].members.append(report)
+    return clusters
+
+
+def compatible(a: Report, b: Report) -> bool:
+    """May a and b report the same fact: other documents, same basis, nested dates in one month, no figure conflict."""
+    if a.document_id == b.document_id or a.date_basis != b.date_basis:
+        return False
+    if a.earliest is None or a.latest is None or b.earliest is None or b.latest is None:
+        return False
+    if ("/" in a.value or "/" in b.value) and a.value != b.value:
+        return False
+    inside = (a.earliest >= b.earliest and a.latest <= b.latest) or (b.earliest >= a.earliest and b.latest <= a.latest)
+    if not inside:
+        return False
+    month_a, month_b = _month(a), _month(b)
+    if month_a and month_b and month_a != month_b:
+        return False
+    if a.figures and b.figures and not (a.figures & b.figures):
+        return False
+    return True
+
+
+def _similarity(a: Report, b: Report, words: dict[str, str]) -> float:
+    """How alike two compatible reports are (0 when they are not alike enough to merge)."""
+    wording = fuzz.token_set_ratio(words[a.key], words[b.key])
+    if a.figures and b.figures:
+        return 100.0 + wording if wording >= SAME_FIGURE_SIMILARITY or (a.category and a.category == b.category) else 0.0
+    if a.category and a.category == b.category and a.actors & b.actors and wording >= SAME_WORDING_SIMILARITY:
+        return wording
+    return 0.0
+
+
+def _month(report: Report) -> str | None:
+    """The month an interval lies in, when it is no longer than a month."""
+    assert report.earliest is not None and report.latest is not None
+    if (report.latest - report.earliest).days > 31:
+        return None
+    return report.earliest.strftime("%Y-%m")
+
+
+def _words(text: str) -> str:
+    return " ".join(word for word in _WORD.findall(text.lower().replace("’", "'")) if word not in _STOPWORDS)
+
+
+def _completeness(report: Report) -> tuple:
+    span = (report.latest - report.earliest).days if report.earliest and report.latest else 10**9
+    return (report.date_basis != "stated", span, -len(report.figures), -len(report.actors), -len(report.text), report.key)

@@ -1,0 +1,187 @@
+"""Recomputing clusters after a batch: read stored events, group them, write clusters and events.cluster_id."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
+
+from timeline.events.cluster import Cluster, Figure, Report, cluster_reports
+from timeline.events.figures import unit_class
+from timeline.store.models import Document, EventRow
+from timeline.store.models_events import ActorRow, ClaimRow, ClusterRow, EventActorRow
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class ClusterSummary:
+    """What a recomputation did."""
+
+    events: int
+    clusters: int
+    merged: int
+
+
+def recompute_clusters(connection: Connection, document_ids: Iterable[int] | None = None) -> ClusterSummary:
+    """Recompute the clusters touched by these documents (all clusters when None), in the caller's transaction.
+
+    Clusters never cross a calendar year (see `timeline.events.cluster.bucket_of`), so
+    only the years the new documents' events start in are regrouped.
+    """
+    scope = _scope(connection, None if document_ids is None else sorted(set(document_ids)))
+    if scope is None:
+        return ClusterSummary(0, 0, 0)
+    rows = connection.execute(_event_query().where(scope)).all()
+    reports, names, figure_texts = _reports(connection, rows)
+    clusters = cluster_reports(reports)
+    old_ids = {row.cluster_id for row in rows if row.cluster_id}
+    new_ids = {cluster.id for cluster in clusters}
+    _delete_clusters(connection, sorted(old_ids | new_ids))
+    publications = {row.id: row for row in rows}
+    if clusters:
+        connection.execute(insert(ClusterRow), [_cluster_row(cluster, publications, names, figure_texts) for cluster in clusters])
+    assignments = [
+        {"event": member.event_id, "cluster": cluster.id}
+        for cluster in clusters
+        for member in cluster.members
+        if publications[member.event_id].cluster_id != cluster.id
+    ]
+    if assignments:
+        connection.execute(
+            update(EventRow).where(EventRow.id == bindparam("event")).values(cluster_id=bindparam("cluster")),
+            assignments,
+        )
+    return ClusterSummary(len(reports), len(clusters), sum(1 for cluster in clusters if len(cluster.members) > 1))
+
+
+def _scope(connection: Connection, document_ids: Sequence[int] | None):  # type: ignore[no-untyped-def]
+    """The events to regroup: every event, or those in the years (and undated events) of the given documents."""
+    if document_ids is None:
+        return EventRow.id.is_not(None)
+    if not document_ids:
+        return None
+    years: set[int] = set()
+    conditions = []
+    for start in range(0, len(document_ids), _CHUNK):
+        chunk = list(document_ids[start : start + _CHUNK])
+        earliest = connection.execute(select(EventRow.earliest).where(EventRow.document_id.in_(chunk)).distinct()).scalars()
+        years.update(day.year for day in earliest if day is not None)
+        conditions.append(EventRow.document_id.in_(chunk))
+    for year in sorted(years):
+        conditions.append((EventRow.earliest >= date(year, 1, 1)) & (EventRow.earliest < date(year + 1, 1, 1)))
+    return or_(*conditions)
+
+
+def _event_query():  # type: ignore[no-untyped-def]
+    return select(
+        EventRow.id,
+        EventRow.key,
+        EventRow.document_id,
+        EventRow.value,
+        EventRow.mod,
+        EventRow.earliest,
+        EventRow.latest,
+        EventRow.granularity,
+        EventRow.date_basis,
+        EventRow.category,
+        EventRow.text,
+        EventRow.cluster_id,
+        Document.published,
+        Document.source,
+        Document.title,
+        Document.path,
+    ).join(Document, Document.id == EventRow.document_id)
+
+
+def _reports(connection: Connection, rows: Sequence) -> tuple[list[Report], dict[int, list[str]], dict[int, list[str]]]:
+    ids = [row.id for row in rows]
+    actors: dict[int, set[str]] = defaultdict(set)
+    names: dict[int, list[str]] = defaultdict(list)
+    figures: dict[int, set[Figure]] = defaultdict(set)
+    figure_texts: dict[int, list[str]] = defaultdict(list)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        query = (
+            select(EventActorRow.event_id, ActorRow.key, ActorRow.name)
+            .join(ActorRow, ActorRow.id == EventActorRow.actor_id)
+            .where(EventActorRow.event_id.in_(chunk), EventActorRow.role != "source")
+            .order_by(EventActorRow.event_id, EventActorRow.start)
+        )
+        for event_id, key, name in connection.execute(query):
+            actors[event_id].add(key)
+            if name not in names[event_id]:
+                names[event_id].append(name)
+        claims = (
+            select(ClaimRow.event_id, ClaimRow.low, ClaimRow.high, ClaimRow.rate, ClaimRow.unit, ClaimRow.text)
+            .where(ClaimRow.event_id.in_(chunk))
+            .order_by(ClaimRow.event_id, ClaimRow.start)
+        )
+        for event_id, low, high, rate, unit, text in connection.execute(claims):
+            figures[event_id].add(Figure(low, high, rate, unit_class(unit)))
+            figure_texts[event_id].append(" ".join(text.split()))
+    reports = [
+        Report(
+            event_id=row.id,
+            key=row.key,
+            document_id=row.document_id,
+            published=row.published,
+            value=row.value,
+            earliest=row.earliest,
+            latest=row.latest,
+            date_basis=row.date_basis,
+            category=row.category,
+            text=row.text,
+            actors=frozenset(actors[row.id]),
+            figures=frozenset(figures[row.id]),
+            granularity=row.granularity,
+            mod=row.mod,
+        )
+        for row in rows
+    ]
+    return reports, names, figure_texts
+
+
+def _delete_clusters(connection: Connection, ids: list[str]) -> None:
+    for start in range(0, len(ids), _CHUNK):
+        connection.execute(delete(ClusterRow).where(ClusterRow.id.in_(ids[start : start + _CHUNK])))
+
+
+def _cluster_row(cluster: Cluster, rows: dict, names: dict[int, list[str]], figure_texts: dict[int, list[str]]) -> dict:
+    best = cluster.representative
+    members = sorted(cluster.members, key=lambda report: report.order)
+    actors: list[str] = []
+    for report in [best, *members]:
+        actors.extend(name for name in names.get(report.event_id, []) if name not in actors)
+    figures = next((figure_texts[report.event_id] for report in [best, *members] if figure_texts.get(report.event_id)), [])
+    published = sorted(report.published for report in members if report.published)
+    sources: list[str] = []
+    for report in members:
+        row = rows[report.event_id]
+        name = row.source or row.title or (Path(row.path).name if row.path else f"document {row.document_id}")
+        if name not in sources:
+            sources.append(name)
+    return {
+        "id": cluster.id,
+        "anchor_key": cluster.anchor.key,
+        "event_id": best.event_id,
+        "value": best.value,
+        "mod": best.mod,
+        "earliest": best.earliest,
+        "latest": best.latest,
+        "granularity": best.granularity,
+        "date_basis": "stated" if any(report.date_basis == "stated" for report in members) else "reported",
+        "category": best.category or next((report.category for report in members if report.category), None),
+        "text": " ".join(best.text.split()),
+        "actors": "; ".join(actors) or None,
+        "figures": "; ".join(figures) or None,
+        "sources": "; ".join(sources),
+        "event_count": len(members),
+        "source_count": len({report.document_id for report in members}),
+        "first_reported": published[0] if published else None,
+        "last_reported": published[-1] if published else None,
+    }
