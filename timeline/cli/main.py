@@ -7,5 +7,8 @@ from timeline.cli import show as _show  # noqa: F401,E402
 from timeline.cli import documents as _documents  # noqa: F401,E402
 from timeline.cli import tag as _tag  # noqa: F401,E402
 from timeline.cli import evaluate as _evaluate  # noqa: F401,E402
+from timeline.cli import export as _export  # noqa: F401,E402
+from timeline.cli import periods as _periods  # noqa: F401,E402
+from timeline.cli import sql as _sql  # noqa: F401,E402
 
 __all__ = ["app"]

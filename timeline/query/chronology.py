@@ -216,6 +216,7 @@ def _cluster_entries(connection: Connection, query_filter: ChronologyFilter) -> 
                 category=cluster.category,
                 reported=cluster.first_reported,
                 event_count=cluster.event_count,
+                citations=_unique((name, url) for name, url, _published in cited),
             )
         )
     return entries
@@ -258,6 +259,7 @@ def _event_entries(connection: Connection, query_filter: ChronologyFilter) -> li
                 end=event.end,
                 category=getattr(event, "category", None),
                 reported=published,
+                citations=((source_name(source, title, path), url),),
             )
         )
     return entries

@@ -1,0 +1,83 @@
+"""`timeline sql`: read-only, refused writes change nothing, three formats."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline.cli.main import app
+from timeline.query.sql import ReadOnlyError, run_sql
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def copy_db(seeded_db: str, tmp_path: Path) -> str:
+    path = tmp_path / "copy.db"
+    shutil.copy(seeded_db, path)
+    return str(path)
+
+
+def digest(path: str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["DROP TABLE events", "DELETE FROM events", "delete from events where 1", "UPDATE events SET text = ''",
+     "INSERT INTO periods(name) VALUES ('x')", "CREATE TABLE t(x)", "ATTACH DATABASE 'other.db' AS other",
+     "VACUUM INTO 'vacuumed.db'", "SELECT 1; DROP TABLE events", "PRAGMA user_version = 7",
+     "WITH doomed AS (SELECT id FROM events) DELETE FROM events WHERE id IN (SELECT id FROM doomed)"],
+)
+def test_writes_are_refused_and_nothing_changes(copy_db: str, statement: str, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    before = digest(copy_db)
+    result = runner.invoke(app, ["--db", copy_db, "sql", statement])
+    assert result.exit_code == 1
+    assert "read-only" in result.stderr or "one statement at a time" in result.stderr
+    assert "nothing was changed" in result.stderr.lower()
+    assert digest(copy_db) == before
+    assert not (tmp_path / "other.db").exists() and not (tmp_path / "vacuumed.db").exists()
+
+
+def test_the_database_itself_refuses_writes_that_pass_the_keyword_check(copy_db: str) -> None:
+    from timeline.query import sql as sql_module
+
+    with pytest.raises(ReadOnlyError, match="read-only"):
+        sql_module.run_sql(copy_db, "WITH x AS (SELECT 1) DELETE FROM events")
+    connection = sqlite3.connect(copy_db)
+    assert connection.execute("SELECT COUNT(*) FROM events").fetchone()[0] > 0
+
+
+def test_formats(seeded_db: str) -> None:
+    query = "SELECT name, start, \"end\" FROM periods WHERE name LIKE 'Wagner%' ORDER BY earliest"
+    table = runner.invoke(app, ["--db", seeded_db, "sql", query])
+    assert table.exit_code == 0 and "Wagner era" in table.stdout and "(2 rows)" in table.stdout
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["--db", seeded_db, "sql", query, "--format", "csv"]).stdout)))
+    assert [row["name"] for row in rows] == ["Wagner era", "Wagner mutiny"]
+    records = json.loads(runner.invoke(app, ["--db", seeded_db, "sql", query, "--format", "json"]).stdout)
+    assert records[0] == {"name": "Wagner era", "start": "2022-07", "end": "2023-08-23"}
+
+
+def test_a_failing_query_says_why(seeded_db: str) -> None:
+    result = runner.invoke(app, ["--db", seeded_db, "sql", "SELECT * FROM nowhere"])
+    assert result.exit_code == 1 and "no such table: nowhere" in result.stderr
+
+
+def test_missing_database_is_not_created(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--db", str(tmp_path / "absent.db"), "sql", "SELECT 1"])
+    assert result.exit_code == 1 and "no database" in result.stderr
+    assert not (tmp_path / "absent.db").exists()
+
+
+def test_reading_pragmas_and_views_run(seeded_db: str) -> None:
+    assert run_sql(seeded_db, "PRAGMA table_info(events)").rows
+    assert run_sql(seeded_db, "SELECT COUNT(*) FROM chronology").columns == ("COUNT(*)",)
