@@ -107,3 +107,12 @@ def test_seed_001_loosely_worded_last_paragraph_stays_body() -> None:
 def test_cut_but_on_topic_last_paragraph_stays_body() -> None:
     text = ARTICLE + "Port officials said the container terminal would keep growing as shipping lines move more routes to the\n"
     assert kinds(text)[-1][0] == "body"
+
+
+def test_a_sentence_repeating_the_title_words_is_body() -> None:
+    text = "Rail freight between Warsaw and Vilnius rose by a fifth in 2023, the operators said on Tuesday.\n"
+    assert kinds(text, "Rail freight up a fifth") == [("body", text.strip())]
+
+
+def test_a_lone_line_without_a_full_stop_is_body() -> None:
+    assert kinds("Ferries resumed in May\n") == [("body", "Ferries resumed in May")]

@@ -80,11 +80,11 @@ def _is_prose(part: _Paragraph) -> bool:
 def _mark_titles(paragraphs: list[_Paragraph], title: str | None) -> None:
     from rapidfuzz import fuzz
 
-    leading = True
+    leading = any(part.kind == "body" and _is_prose(part) for part in paragraphs)
     for part in paragraphs:
         if part.kind != "body":
             continue
-        if title and part.words <= HEADLINE_WORDS and fuzz.token_set_ratio(part.text.lower(), title.lower()) >= TITLE_SIMILARITY:
+        if title and _matches_title(part, title, fuzz):
             part.kind, part.reason = "title", "matches the document's title"
         elif leading and not _is_prose(part):
             part.kind, part.reason = "title", "headline before the article text"
@@ -92,7 +92,19 @@ def _mark_titles(paragraphs: list[_Paragraph], title: str | None) -> None:
             leading = False
 
 
+def _matches_title(part: _Paragraph, title: str, fuzz) -> bool:  # type: ignore[no-untyped-def]
+    """The page's headline, perhaps with the site name added; not a sentence that repeats its words."""
+    if part.words > min(HEADLINE_WORDS, 2 * len(title.split()) + 4):
+        return False
+    text, title = part.text.lower(), title.lower()
+    if fuzz.ratio(text, title) >= TITLE_SIMILARITY:
+        return True
+    return not part.ends_sentence and fuzz.token_set_ratio(text, title) >= TITLE_SIMILARITY
+
+
 def _mark_headings(paragraphs: list[_Paragraph]) -> None:
+    if not any(part.kind == "body" and part.ends_sentence for part in paragraphs):
+        return
     for part in paragraphs:
         if part.kind == "body" and part.words <= HEADING_WORDS and not part.ends_sentence:
             part.kind, part.reason = "boilerplate", "short line without a sentence (heading or page furniture)"
