@@ -117,12 +117,13 @@ def _mark_teasers(paragraphs: list[_Paragraph]) -> None:
     words = [topic_words(part.text) for part in body]
     spread = Counter(word for paragraph in words for word in set(paragraph))
     totals = Counter(word for paragraph in words for word in paragraph)
+    total_square = sum(count * count for count in totals.values())
     limit = int(len(body) * TEASER_MAX_SHARE)
     for index in range(len(body) - 1, len(body) - 1 - limit, -1):
         part, own = body[index], words[index]
         if not own:
             break
-        score = topic_score(own, spread, totals)
+        score = topic_score(own, spread, totals, total_square)
         cut = not part.ends_sentence
         if not ((cut and score < OFF_TOPIC_WHEN_CUT) or (len(set(own)) >= TEASER_MIN_WORDS and score < OFF_TOPIC)):
             break
@@ -132,15 +133,18 @@ def _mark_teasers(paragraphs: list[_Paragraph]) -> None:
         part.kind, part.reason = "teaser", ", ".join(details)
 
 
-def topic_score(own: list[str], spread: Counter[str], totals: Counter[str]) -> float:
+def topic_score(own: list[str], spread: Counter[str], totals: Counter[str], total_square: int | None = None) -> float:
     """How much a paragraph shares the page's topic (0 to 1), measured against the rest of the page.
 
     The larger of two measures: the share of its distinct words found in at least two
     other paragraphs, and the cosine between its word counts and those of the rest.
+    `totals` counts the words of the whole page, this paragraph included.
     """
     counts = Counter(own)
     recurring = sum(1 for word in counts if spread[word] - 1 >= 2) / len(counts)
-    rest = {word: totals[word] - counts.get(word, 0) for word in totals}
-    dot = sum(count * rest.get(word, 0) for word, count in counts.items())
-    norm = math.sqrt(sum(count * count for count in counts.values())) * math.sqrt(sum(count * count for count in rest.values()))
+    if total_square is None:
+        total_square = sum(count * count for count in totals.values())
+    dot = sum(count * (totals[word] - count) for word, count in counts.items())
+    rest_square = total_square - sum(totals[word] ** 2 - (totals[word] - count) ** 2 for word, count in counts.items())
+    norm = math.sqrt(sum(count * count for count in counts.values()) * rest_square)
     return max(recurring, dot / norm if norm else 0.0)
