@@ -258,6 +258,8 @@ def relative(frame: Frame, ref: Reference) -> Resolved | None:
     """The unit-sized period some units from the reference: `last month`, `this year`, `next week`."""
     unit = str(frame["unit"])
     amount = int(frame.get("rel", 0))
+    if frame.get("_on_dct") and frame.get("dct_rel") is not None:
+        amount = int(frame["dct_rel"])
     if unit in SEASON_UNITS or unit in SEASON_UNITS.values():
         return _named_season(SEASON_UNITS.get(unit, unit), amount, ref.day, frame)
     day = shift(ref.day, unit, amount)
@@ -327,7 +329,7 @@ def offset(frame: Frame, ref: Reference) -> Resolved | None:
         return None
     granular = frame.get("granularity", "year" if unit in ("decade", "century") else unit)
     story = frame.get("_story_granularity")
-    if (frame.get("anaphoric") or story in frame.get("anaphoric_after", ())) and _finer(story, granular):
+    if story is not None and _finer(story, granular):
         granular = story
     day = shift(ref.day, unit, direction * whole)
     return Resolved(_kind(frame, "DATE"), value_at(day, granular), frame.get("mod"))
@@ -360,6 +362,9 @@ def duration(frame: Frame, ref: Reference) -> Resolved | None:
     """Durations: `three years`, `for years` (PXY), `a three-year deal`, `the past two months`."""
     unit = str(frame["unit"])
     amount = _number(frame.get("num"))
+    fraction = _number(frame.get("fraction"))
+    if amount is not None and fraction is not None:
+        amount += fraction
     return Resolved(_kind(frame, "DURATION"), duration_value(amount, unit), frame.get("mod"))
 
 
@@ -375,10 +380,21 @@ def duration_value(amount: float | None, unit: str) -> str:
         amount, unit = (None if amount is None else amount * 2), "week"
     elif unit == "weekend":
         return "P1WE" if amount in (None, 1) else f"P{_fmt(amount)}WE"
+    if amount is not None and not float(amount).is_integer() and unit in _SMALLER:
+        smaller, factor = _SMALLER[unit]
+        whole, rest = int(amount), round((amount - int(amount)) * factor, 6)
+        head = duration_value(whole, unit) if whole else ("PT" if unit in TIME_UNITS else "P")
+        tail = duration_value(rest, smaller)
+        if (unit in TIME_UNITS) == (smaller in TIME_UNITS):
+            return head + tail[2:] if tail.startswith("PT") else head + tail[1:]
+        return head + tail[1:]  # days then hours: P1DT12H
     code = UNIT_CODES.get(unit, "D")
     number = "X" if amount is None else _fmt(amount)
     prefix = "PT" if unit in TIME_UNITS else "P"
     return f"{prefix}{number}{code}"
+
+
+_SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24), "hour": ("minute", 60), "minute": ("second", 60)}
 
 
 def _fmt(amount: float) -> str:

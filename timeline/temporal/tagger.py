@@ -20,7 +20,7 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
     if anchor not in ANCHORS:
         raise ValueError(f"anchor {anchor!r} is not one of {', '.join(ANCHORS)}")
     mentions: list[Mention] = []
-    story: tuple[date, date, str] | None = None
+    story = Story()
     for candidate in matcher_for(language).find(text):
         mention = resolve_candidate(candidate, dct, story, anchor)
         if mention is None:
@@ -33,12 +33,34 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
             and mention.latest is not None
             and mention.granularity in _NARRATIVE_GRANULARITIES
         ):
-            story = (mention.earliest, mention.latest, mention.granularity or "day")
+            story.add(mention.earliest, mention.latest, mention.granularity or "day")
     return mentions
 
 
+class Story:
+    """The dates a text has told so far: the latest one, and the latest of each granularity."""
+
+    def __init__(self) -> None:
+        self.latest: tuple[date, date, str] | None = None
+        self.by_granularity: dict[str, tuple[date, date, str]] = {}
+
+    def add(self, earliest: date, latest: date, granularity: str) -> None:
+        """Remember a resolved date."""
+        self.latest = (earliest, latest, granularity)
+        self.by_granularity[granularity] = self.latest
+
+    def anchor_for(self, params: dict, narrative: bool) -> tuple[date, date, str] | None:
+        """The story date a rule resolves against, or None for the DCT."""
+        wanted = params.get("anaphoric_granularity")
+        if wanted is not None:
+            return self.by_granularity.get(wanted) or (self.latest if narrative else None)
+        if narrative or params.get("anaphoric"):
+            return self.latest
+        return None
+
+
 def resolve_candidate(
-    candidate: Candidate, dct: PublicationDate | None, story: tuple[date, date, str] | None, anchor: str = "news"
+    candidate: Candidate, dct: PublicationDate | None, story: Story | None = None, anchor: str = "news"
 ) -> Mention | None:
     """Resolve one candidate against the DCT or the latest date of the story; None when the rule rejects it."""
     rule = candidate.rule
@@ -49,20 +71,18 @@ def resolve_candidate(
     frame["_before"] = candidate.before
     if candidate.premod and "mod" not in frame:
         frame["mod"] = candidate.premod
-    if story is not None:
-        frame["_story_granularity"] = story[2]
-    use_story = story is not None and (
-        anchor == "narrative" or rule.params.get("anaphoric") or story[2] in rule.params.get("anaphoric_after", ())
-    )
-    if use_story:
-        assert story is not None
-        probes, kind, direction = [story[0]], "mention", "forward" if anchor == "narrative" else "past"
+    told = story.anchor_for(rule.params, anchor == "narrative") if story is not None else None
+    if told is not None:
+        frame["_story_granularity"] = told[2]
+        probes, kind, direction = [told[0]], "mention", "forward" if anchor == "narrative" else "past"
     elif dct is not None:
         first, last = dct_days(dct)
         probes = [first] if first == last else [first, last, first + (last - first) / 2]
         kind, direction = "dct", "past"
+        frame["_on_dct"] = True
     else:
         probes, kind, direction = list(_PROBES), "unanchored", "past"
+        frame["_on_dct"] = True
     answers: list[Resolved] = []
     tense = Tense(candidate)
     for probe in probes:
