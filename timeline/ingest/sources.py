@@ -52,6 +52,8 @@ def read_inputs(
     for name in paths:
         if name == STDIN_NAME:
             data = sys.stdin.buffer.read(max_bytes + 1)
+            if _looks_like_jsonl(data):
+                data += sys.stdin.buffer.read()  # the size limit applies to each line, not to the stream
             yield from _read_bytes(STDIN_NAME, None, data, None, metadata, max_bytes)
             continue
         path = Path(name)
