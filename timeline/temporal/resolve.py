@@ -256,6 +256,8 @@ def deictic(frame: Frame, ref: Reference) -> Resolved | None:
 @resolver("relative")
 def relative(frame: Frame, ref: Reference) -> Resolved | None:
     """The unit-sized period some units from the reference: `last month`, `this year`, `next week`."""
+    if frame.get("requires_mod") and not frame.get("mod"):
+        return None
     unit = str(frame["unit"])
     amount = int(frame.get("rel", 0))
     if frame.get("_on_dct") and frame.get("dct_rel") is not None:
