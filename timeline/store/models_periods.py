@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Index, Integer, String, Text, delete, insert,
 from sqlalchemy.orm import Mapped, mapped_column
 
 from timeline.store.models import Base
+from timeline.store.models_events import ClusterRow
 from timeline.store.types import IsoDate
 
 DERIVED_TABLE_PREFIXES = ("events_fts",)
@@ -32,6 +33,12 @@ class PeriodRow(Base):
     latest: Mapped[date | None] = mapped_column(IsoDate)
     description: Mapped[str] = mapped_column(Text, default="")
     origin: Mapped[str] = mapped_column(String(16), default="user")
+
+
+CHRONOLOGY_INDEX = Index(
+    "ix_clusters_chronology", ClusterRow.date_basis, ClusterRow.earliest, ClusterRow.latest, ClusterRow.id
+)
+"""Serves the chronology query: equality on date_basis, a range on earliest, rows already in chronological order."""
 
 
 def include_name(name: str | None, type_: str, parent_names: object = None) -> bool:
