@@ -9,7 +9,7 @@ from timeline.temporal.values import interval_of, is_valid_value
 if TYPE_CHECKING:
     from timeline.domain import Mention, PublicationDate
 
-__all__ = ["tag", "interval_of", "is_valid_value"]
+__all__ = ["tag", "interval_of", "is_valid_value", "find_ranges"]
 
 
 def tag(text: str, dct: PublicationDate | None, anchor: str = "news") -> list[Mention]:
@@ -17,3 +17,10 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news") -> list[Me
     from timeline.temporal.tagger import tag as _tag
 
     return _tag(text, dct, anchor)
+
+
+def find_ranges(text: str, mentions: list[Mention]) -> list:
+    """The ranges ("from April 2023 to May 2024") among a text's mentions, each with its one interval."""
+    from timeline.temporal.ranges import find_ranges as _find_ranges
+
+    return _find_ranges(text, mentions)

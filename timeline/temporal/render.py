@@ -60,5 +60,10 @@ def as_table(text: str, mentions: list[Mention], width: int = 40) -> str:
             f"{context:<{width + 2}}  {mention.type:<8} {mention.value:<16} {mention.mod or '-':<6} "
             f"{interval:<23} {mention.anchor:<10} {mention.rule}"
         )
+    from timeline.temporal.ranges import find_ranges
+
+    for found in find_ranges(text, mentions):
+        span = f"{found.earliest}..{found.latest}" if found.earliest else "-"
+        rows.append(f"range: {found.text!r} {span}")
     rows.append(f"{len(mentions)} temporal expression{'s' if len(mentions) != 1 else ''}")
     return "\n".join(rows)

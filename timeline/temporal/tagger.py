@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from timeline.domain import Mention, PublicationDate
 from timeline.temporal.match import Candidate, matcher_for
+from timeline.temporal.ranges import complete_first_ends
 from timeline.temporal.resolve import RESOLVERS, Reference, Resolved
 from timeline.temporal.values import interval_of
 
@@ -34,7 +35,7 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
             and mention.granularity in _NARRATIVE_GRANULARITIES
         ):
             story.add(mention.earliest, mention.latest, mention.granularity or "day")
-    return mentions
+    return complete_first_ends(text, mentions)
 
 
 class Story:

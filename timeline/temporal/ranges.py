@@ -1,0 +1,77 @@
+"""Ranges: two mentions joined by "to", "until", "through" or a dash become one interval as well as two ends."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from timeline.domain import Mention
+from timeline.temporal.values import interval_of
+
+_JOIN = re.compile(r"^\s*(?:-|–|—|to|until|till|through|thru|and|into)\s*$", re.IGNORECASE)
+_OPEN = re.compile(r"(?:\bfrom|\bbetween|\bsince)\s*$", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"^(?:XXXX|\d{4})(-\d{2}(?:-\d{2})?)$")
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    """A stretch of time written as two ends: `from April 2023 to May 2024`."""
+
+    start: int
+    end: int
+    text: str
+    first: Mention
+    last: Mention
+    earliest: date | None
+    latest: date | None
+
+
+def find_ranges(text: str, mentions: list[Mention]) -> list[TimeRange]:
+    """The ranges among a text's mentions (consecutive DATE/TIME mentions joined by a range word)."""
+    ranges = []
+    for first, last in zip(mentions, mentions[1:]):
+        if not _joined(text, first, last):
+            continue
+        start = first.start
+        opener = _OPEN.search(text, max(0, start - 12), start)
+        if opener:
+            start = opener.start()
+        earliest = first.earliest
+        latest = last.latest
+        if earliest is None or latest is None or earliest >= latest:
+            earliest = latest = None
+        ranges.append(TimeRange(start, last.end, text[start : last.end], first, last, earliest, latest))
+    return ranges
+
+
+def _joined(text: str, first: Mention, last: Mention) -> bool:
+    if first.type not in ("DATE", "TIME") or last.type not in ("DATE", "TIME"):
+        return False
+    between = text[first.end : last.start]
+    if not _JOIN.match(between):
+        return False
+    if between.strip().lower() == "and":  # "and" joins a range only after "between"
+        return bool(_OPEN.search(text, max(0, first.start - 12), first.start)) and "between" in text[
+            max(0, first.start - 12) : first.start
+        ].lower()
+    return True
+
+
+def complete_first_ends(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`from May to June 2023`: the first end takes its year from the second when it wrote none."""
+    out = list(mentions)
+    for index, (first, last) in enumerate(zip(mentions, mentions[1:])):
+        if not _joined(text, first, last) or first.anchor not in ("dct", "unanchored", "mention") or last.anchor != "none":
+            continue
+        match = _BARE_YEAR.match(first.value)
+        if not match or not last.value[:4].isdigit() or re.search(r"\d{4}", first.text):
+            continue
+        year = int(last.value[:4])
+        for candidate_year in (year, year - 1):
+            value = f"{candidate_year:04d}{match[1]}"
+            earliest, latest, granularity = interval_of(value)
+            if earliest is not None and last.latest is not None and earliest < last.latest:
+                out[index] = replace(first, value=value, earliest=earliest, latest=latest, granularity=granularity, anchor="mention")
+                break
+    return out
