@@ -32,11 +32,12 @@ def _agent_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _agent(text: str, start: int, end: int, candidates: list[ActorMatch]) -> ActorMatch | None:
     """The actor that acts: one followed by a verb and not governed by a preposition, else the first not so governed."""
     verb, object_before = _agent_cues()
-    free = [match for match in candidates if not object_before.search(text[max(start, match.start - 12):match.start])]
+    possessive = [match for match in candidates if text[match.end:match.end + 2] in ("'s", "’s")]
+    free = [match for match in candidates if match in possessive or not object_before.search(text[max(start, match.start - 12):match.start])]
     for match in free:
         if verb.match(text, match.end, end):
             return match
-    return free[0] if free else None
+    return possessive[0] if possessive else (free[0] if free else None)
 
 
 def assign_roles(text: str, start: int, end: int, actors: list[ActorMatch], source_span: tuple[int, int] | None) -> tuple[ActorMention, ...]:

@@ -1,0 +1,76 @@
+"""Clustering: the same fact across sources is one cluster; different months or figures never merge."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.events.cluster import Figure, Report, cluster_id, cluster_reports
+
+MAY = (date(2024, 5, 1), date(2024, 6, 1))
+PER_DAY_1200 = Figure(1200.0, None, "P1D", "people")
+
+
+def report(key: str, document: int, value: str = "2024-05", span: tuple[date, date] = MAY, figures=(PER_DAY_1200,), text: str = "Russia lost more than 1,200 soldiers a day in May", published: str = "2024-06-10", category: str = "casualties", basis: str = "stated") -> Report:  # type: ignore[no-untyped-def]
+    return Report(
+        event_id=document * 100 + len(key), key=key, document_id=document, published=published, value=value,
+        earliest=span[0], latest=span[1], date_basis=basis, category=category, text=text,
+        actors=frozenset({"russia"}), figures=frozenset(figures),
+    )
+
+
+def groups(reports: list[Report]) -> list[list[str]]:
+    return sorted(sorted(member.key for member in cluster.members) for cluster in cluster_reports(reports))
+
+
+def test_same_figure_same_month_from_three_sources_is_one_cluster() -> None:
+    reports = [
+        report("a", 1, text="over 1,200 soldiers being killed or wounded each day in May"),
+        report("b", 2, text="the UK Ministry of Defence reporting over 1,200 casualties per day in May"),
+        report("c", 3, text="The Russian military lost more than 1,200 people a day last month"),
+    ]
+    assert groups(reports) == [["a", "b", "c"]]
+
+
+def test_different_months_never_merge() -> None:
+    june = (date(2024, 6, 1), date(2024, 7, 1))
+    assert groups([report("a", 1), report("b", 2, value="2024-06", span=june)]) == [["a"], ["b"]]
+
+
+def test_different_figures_never_merge() -> None:
+    other = Figure(1100.0, None, "P1D", "people")
+    assert groups([report("a", 1), report("b", 2, figures=(other,))]) == [["a"], ["b"]]
+    monthly = Figure(1200.0, None, "P1M", "people")
+    assert groups([report("a", 1), report("b", 2, figures=(monthly,))]) == [["a"], ["b"]]
+
+
+def test_a_day_inside_its_month_merges_but_one_document_never_twice() -> None:
+    day = (date(2024, 5, 30), date(2024, 5, 31))
+    assert groups([report("a", 1), report("b", 2, value="2024-05-30", span=day)]) == [["a", "b"]]
+    assert groups([report("a", 1), report("b", 1)]) == [["a"], ["b"]]
+
+
+def test_stated_and_reported_dates_stay_apart() -> None:
+    assert groups([report("a", 1), report("b", 2, basis="reported")]) == [["a"], ["b"]]
+
+
+def test_unlike_wording_without_figures_stays_apart() -> None:
+    first = report("a", 1, figures=(), text="Moscow has been enlisting convicts from its prisons", category="recruitment")
+    second = report("b", 2, figures=(), text="North Korea sent troops to the front", category="recruitment")
+    assert groups([first, second]) == [["a"], ["b"]]
+    third = report("c", 3, figures=(), text="Russia has also been enlisting convicts from its prisons", category="recruitment")
+    assert groups([first, second, third]) == [["a", "c"], ["b"]]
+
+
+def test_ids_come_from_the_first_report_whatever_the_order() -> None:
+    reports = [report("b", 2, published="2024-06-11"), report("a", 1, published="2024-06-10"), report("c", 3, published="2024-06-12")]
+    forward = cluster_reports(reports)
+    backward = cluster_reports(list(reversed(reports)))
+    assert [cluster.id for cluster in forward] == [cluster.id for cluster in backward] == [cluster_id("a")]
+    later = cluster_reports([*reports, report("d", 4, published="2024-07-01")])
+    assert [cluster.id for cluster in later] == [cluster_id("a")]
+
+
+def test_representative_is_best_dated() -> None:
+    day = (date(2024, 5, 30), date(2024, 5, 31))
+    [cluster] = cluster_reports([report("a", 1), report("b", 2, value="2024-05-30", span=day)])
+    assert cluster.representative.key == "b"
