@@ -120,12 +120,11 @@ def trigger_regex(all_prefixes: set[str]) -> re.Pattern[str] | None:
     """A case-sensitive pattern for lower-cased text that finds every word start a rule may match at; None if any."""
     if "" in all_prefixes:
         return None
-    kept = sorted(all_prefixes, key=len)
-    minimal: list[str] = []
-    for prefix in kept:
-        if not any(prefix.startswith(shorter) for shorter in minimal):
-            minimal.append(prefix)
-    return re.compile(r"(?<![\w.\-])(?=" + _trie(minimal) + ")")
+    minimal: set[str] = set()
+    for prefix in sorted(all_prefixes, key=len):
+        if not any(prefix[:length] in minimal for length in range(1, len(prefix))):
+            minimal.add(prefix)
+    return re.compile(r"(?<![\w.\-])(?=" + _trie(sorted(minimal)) + ")")
 
 
 def _atom(char: str) -> str:
