@@ -104,3 +104,13 @@ def test_claims_answer_which_figures_about_russian_losses_by_whom_for_which_peri
     assert (38940.0, None, "Ukraine's Ministry of Defence", "2024-05") in found
     assert (45000.0, None, "UK Ministry of Defence", "2024-11") in found
     assert all(row.unit in ("soldiers", "casualties", "people") for row in rows)
+
+
+def test_the_same_clusters_and_claims_on_every_backend(database_url: str, dated_seeds: Path, events_db: str) -> None:
+    assert ingest([str(dated_seeds)], database_url, jobs=0).counts["added"] == 5
+    expected = query(events_db, "SELECT id, event_count, source_count, value FROM clusters ORDER BY id")
+    assert query(database_url, "SELECT id, event_count, source_count, value FROM clusters ORDER BY id") == expected
+    def claims(db: str) -> list[str]:
+        return sorted(repr((row.figure, row.low, row.claimed_by, row.period)) for row in query(db, LOSSES_BY_SOURCE))
+
+    assert claims(database_url) == claims(events_db)
