@@ -51,3 +51,11 @@ def test_max_size_is_configurable(tmp_path: Path, db_path: str) -> None:
     article.write_text("Ferries resumed on 2 May 2024. " * 100, encoding="utf-8")
     report = ingest([str(article)], db_path, max_bytes=1000)
     assert report.failures and "limit" in report.failures[0].reason
+
+
+def test_utf16_without_byte_order_mark(tmp_path: Path, db_path: str) -> None:
+    (tmp_path / "le.txt").write_bytes(UTF16_TEXT.encode("utf-16-le"))
+    (tmp_path / "be.txt").write_bytes(UTF16_TEXT.encode("utf-16-be"))
+    report = ingest([str(tmp_path)], db_path)
+    assert report.counts["added"] == 1 and report.counts["unchanged"] == 1, report.results
+    assert {text for text, _ in stored_texts(db_path).values()} == {UTF16_TEXT}

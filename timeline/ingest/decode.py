@@ -64,6 +64,9 @@ def _decode(data: bytes) -> tuple[str, str]:
         if data.startswith(magic):
             raise RejectedInput(f"binary file ({kind}), not text")
     if b"\x00" in data[:8192]:
+        unmarked = _utf16_without_bom(data)
+        if unmarked is not None:
+            return unmarked
         raise RejectedInput("binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -79,6 +82,21 @@ def _decode(data: bytes) -> tuple[str, str]:
     if _control_share(text) > 0.05:
         raise RejectedInput("binary file: too many control characters for text")
     return text, best.encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a byte-order mark: every other byte is NUL in Latin-script text."""
+    sample = data[:8192]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return (text, encoding) if _control_share(text) <= 0.05 else None
+    return None
 
 
 # Encodings preferred when charset-normalizer finds them as likely as its best guess:
