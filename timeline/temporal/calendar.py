@@ -104,10 +104,10 @@ def pick_year(candidates: dict[int, date | None], ref: date, direction: str, end
         ends = end_of or {}
         after = [year for year, day in valid.items() if ends.get(year, day) > ref or day >= ref]
         return min(after) if after else max(valid)
-    if direction == "future":
-        after = [year for year, day in valid.items() if day >= ref]
-        return min(after) if after else max(valid)
     ends = end_of or {}
+    if direction == "future":  # the first occurrence not over yet
+        after = [year for year, day in valid.items() if ends.get(year, day + timedelta(days=1)) > ref]
+        return min(after) if after else max(valid)
 
     def distance(year: int) -> int:
         first, after = valid[year], ends.get(year, valid[year])

@@ -13,7 +13,7 @@ from timeline.temporal.prefilter import prefixes, trigger_regex
 from timeline.temporal.rules import Rule, RuleSet, load_language, normalize
 
 _TENSE = re.compile(
-    r"\b(?:(?P<future>will|won't|shall|'ll|going\s+to|plans?\s+to|expects?\s+to|expected\s+to|"
+    r"\b(?:(?P<future>(?:will|would|shall|'ll|to)\s+(?:be|have\s+been)\s+\w+ed|expected|scheduled\s+for|due\s+(?:in|by)|will|won't|shall|'ll|going\s+to|plans?\s+to|expects?\s+to|expected\s+to|"
     r"scheduled|intends?\s+to|planned\s+to|planning\s+to|set\s+to|would|upcoming|to\s+be\s+(?:held|released|announced|completed)|is\s+to|are\s+to|hopes?\s+to)"
     r"|(?P<past>was|were|had|did|said|says|told|announced|reported|ago|\w{3,}ed))\b",
     re.IGNORECASE,
