@@ -63,7 +63,7 @@ def show_document(
     document_id: int = typer.Argument(..., help="Document id, as listed by `timeline documents`."),
     kinds: bool = typer.Option(True, "--marks/--plain", help="Mark each segment with its kind and reason, or print the bare text."),
 ) -> None:
-    """Print one document's text with its segments marked: [body], [title], [boilerplate], [caption], [teaser].
+    """Print one document's text, each segment under a mark giving its kind (body, title, boilerplate, caption, teaser), offsets and reason.
 
     Example: timeline documents show 3
     """
@@ -76,8 +76,6 @@ def show_document(
     if detail is None:
         raise fail(f"no document with id {document_id} (see `timeline documents`)")
     typer.echo(render_document(detail) if kinds else detail.text)
-
-
 
 
 def _row(summary: DocumentSummary) -> dict[str, object]:
