@@ -81,3 +81,11 @@ def test_missing_database_is_not_created(tmp_path: Path) -> None:
 def test_reading_pragmas_and_views_run(seeded_db: str) -> None:
     assert run_sql(seeded_db, "PRAGMA table_info(events)").rows
     assert run_sql(seeded_db, "SELECT COUNT(*) FROM chronology").columns == ("COUNT(*)",)
+
+
+@pytest.mark.parametrize("statement", ["DROP TABLE events", "DELETE FROM events", "WITH x AS (SELECT 1) DELETE FROM events"])
+def test_postgresql_refuses_writes_in_a_read_only_transaction(seeded_postgres: str, statement: str) -> None:
+    before = run_sql(seeded_postgres, "SELECT COUNT(*) FROM events").rows
+    with pytest.raises(ReadOnlyError, match="read-only"):
+        run_sql(seeded_postgres, statement)
+    assert run_sql(seeded_postgres, "SELECT COUNT(*) FROM events").rows == before

@@ -94,3 +94,13 @@ def test_docstring_examples_run(seeded_db: str) -> None:
     for test in finder.find(chronology_module.chronology, globs={"seeded_db": seeded_db, "chronology": timeline.chronology}):
         runner.run(test)
     assert runner.summarize(verbose=False).failed == 0
+
+
+def test_same_chronology_on_postgresql(seeded_db: str, seeded_postgres: str) -> None:
+    on_sqlite = timeline.chronology(seeded_db, start="Wagner era", end="North Korean deployment")
+    on_postgres = timeline.chronology(seeded_postgres, start="Wagner era", end="North Korean deployment")
+    assert [(entry.event_id, entry.label, entry.sources) for entry in on_postgres] == [
+        (entry.event_id, entry.label, entry.sources) for entry in on_sqlite
+    ]
+    assert [entry.value for entry in timeline.chronology(seeded_postgres, text="mobilization order")] == ["2022-09"]
+    assert timeline.chronology(seeded_postgres, actor="wagner", category="recruitment")

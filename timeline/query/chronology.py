@@ -17,6 +17,8 @@ from timeline.store.database import create_database_engine
 from timeline.store.models import Document, EventRow
 
 _CHUNK = 500
+MOD_ORDER = {"START": 0, "EARLY": 0, "ON_OR_AFTER": 0, "END": 2, "LATE": 2, "ON_OR_BEFORE": 2}
+"""On the same interval, "early 2024" comes before "2024", which comes before "late 2024"."""
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,11 @@ def chronology(
 def entries_of(connection: Connection, query_filter: ChronologyFilter) -> list[ChronologyEntry]:
     """The entries matching the filter: from clusters when the database has them, else from events."""
     if _has_clusters(connection):
-        return _cluster_entries(connection, query_filter)
-    return _event_entries(connection, query_filter)
+        entries = _cluster_entries(connection, query_filter)
+    else:
+        entries = _event_entries(connection, query_filter)
+    entries.sort(key=lambda entry: (entry.earliest, entry.latest, MOD_ORDER.get(entry.mod or "", 1)))
+    return entries
 
 
 def undated_count(connection: Connection, include_reported: bool = False) -> int:
