@@ -54,7 +54,7 @@ class Story:
         """The story date a rule resolves against, or None for the DCT."""
         wanted = params.get("anaphoric_granularity")
         if wanted is not None:
-            return self.by_granularity.get(wanted) or (self.latest if narrative else None)
+            return self.by_granularity.get(wanted) or (self.latest if narrative or params.get("anaphoric") else None)
         if narrative or params.get("anaphoric"):
             return self.latest
         return None
