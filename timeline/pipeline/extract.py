@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from timeline.dating import Reference, infer_publication
+from timeline.dating.infer import body_text
 from timeline.domain import Extraction, Segment, SourceDocument
 from timeline.events.extract import extract_events
 from timeline.temporal import tag
@@ -43,6 +44,5 @@ def date_undated(extraction: Extraction, references: list[Reference]) -> Extract
     if not inference.resolves:
         return replace(extraction, document=document)
     dated = extract(document)
-    body = "\n".join(document.text[part.start : part.end] for part in dated.segments if part.kind == "body")
-    references.append(Reference(document.path or document.url or "stdin", body, inference.date))
+    references.append(Reference(document.path or document.url or "stdin", body_text(dated), inference.date))
     return dated
