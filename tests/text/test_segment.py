@@ -116,3 +116,9 @@ def test_a_sentence_repeating_the_title_words_is_body() -> None:
 
 def test_a_lone_line_without_a_full_stop_is_body() -> None:
     assert kinds("Ferries resumed in May\n") == [("body", "Ferries resumed in May")]
+
+
+def test_paragraph_under_a_newsletter_heading_is_boilerplate() -> None:
+    text = ARTICLE.replace("Photo:", "Stay informed\nEvery Friday our editors pick the week's best stories about ports and shipping.\nPhoto:")
+    found = kinds(text)
+    assert ("boilerplate", "Every Friday our editors pick the week's best stories about ports and shipping.") in found

@@ -50,6 +50,13 @@ class Furniture:
     short_words: int
     kinds: tuple[FurnitureRules, ...]
     examples: tuple[tuple[str, str], ...]
+    box_headings: tuple[str, ...] = ()
+    box_words: int = 60
+
+    def opens_box(self, paragraph: str) -> bool:
+        """True when the paragraph is a heading whose next short paragraph belongs to the same box."""
+        lowered = paragraph.strip().lower()
+        return len(lowered.split()) <= 6 and any(lowered.startswith(heading) for heading in self.box_headings)
 
     def classify(self, paragraph: str) -> tuple[str, str] | None:
         """(kind, reason) when the paragraph is furniture, else None."""
@@ -89,4 +96,7 @@ def load_furniture(extra: str | None = None) -> Furniture:
             patterns += [re.compile(pattern) for pattern in section.get("patterns", [])]
         kinds.append(FurnitureRules(kind, tuple(equals), tuple(starts), tuple(contains), tuple(patterns)))
     examples = tuple((example["text"], example["kind"]) for document in documents for example in document.get("examples", []))
-    return Furniture(int(documents[0].get("short_words", 60)), tuple(kinds), examples)
+    headings = tuple(heading.lower() for document in documents for heading in document.get("box_headings", []))
+    return Furniture(
+        int(documents[0].get("short_words", 60)), tuple(kinds), examples, headings, int(documents[0].get("box_words", 60))
+    )

@@ -68,6 +68,10 @@ def _mark_furniture(paragraphs: list[_Paragraph]) -> None:
         if found is not None:
             part.kind, part.reason = found
     for part, following in zip(paragraphs, paragraphs[1:]):
+        if part.kind == "boilerplate" and following.kind == "body" and furniture.opens_box(part.text):
+            if following.words <= furniture.box_words:
+                following.kind, following.reason = "boilerplate", f"under the heading {part.text.strip()!r}"
+    for part, following in zip(paragraphs, paragraphs[1:]):
         if part.kind == "body" and following.kind == "caption" and not part.ends_sentence:
             if following.text.lower().startswith(part.text.lower()[:40]):
                 part.kind, part.reason = "caption", "image text repeated by the caption that follows"
