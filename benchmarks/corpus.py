@@ -78,17 +78,17 @@ def _sentence(rng: random.Random, published: date) -> str:
     return f"{when[0].upper()}{when[1:]}, {actor} {rng.choice(VERBS)} {fact}."
 
 
-def write_corpus(folder: Path, count: int, seed: int = 2024) -> Path:
+def write_corpus(folder: Path, count: int, seed: int = 2024, sentences: int = 30) -> Path:
     """Write `count` articles and their manifest.csv into `folder` (skipped when already complete)."""
     folder.mkdir(parents=True, exist_ok=True)
     manifest = folder / "manifest.csv"
-    marker = folder / f".complete-{count}-{seed}"
+    marker = folder / f".complete-{count}-{seed}-{sentences}"
     if marker.exists():
         return folder
     with manifest.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["file", "published", "source", "url", "title", "notes"])
-        for article in articles(count, seed):
+        for article in articles(count, seed, sentences):
             (folder / article.name).write_text(article.text, encoding="utf-8")
             writer.writerow([article.name, article.published.isoformat(), "Generated Wire", "", "", ""])
     marker.touch()

@@ -27,14 +27,18 @@ def ingest_with_progress(paths: Sequence[str], db: str, metadata=None, *, max_by
             totals["errors"] += result.status == "failed"
             bar.update(1)
 
-        return ingest(
-            paths,
-            db,
-            metadata or Metadata(),
-            max_bytes=max_bytes or DEFAULT_MAX_BYTES,
-            on_result=on_result,
-            **options,
-        )
+        try:
+            return ingest(
+                paths,
+                db,
+                metadata or Metadata(),
+                max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+                on_result=on_result,
+                **options,
+            )
+        except BaseException:
+            typer.echo("", err=True)
+            raise
 
 
 def _count_hint(paths: Sequence[str]) -> int | None:

@@ -15,7 +15,7 @@ from timeline.domain import SourceDocument
 from timeline.pipeline.extract import date_undated
 from timeline.pipeline.parallel import DEFAULT_TIMEOUT_S, BatchWriter, Outcome, open_extractor
 from timeline.query.documents import dated_references
-from timeline.store.database import create_database_engine, database_url, describe_database_error
+from timeline.store.database import create_database_engine, describe_database_error, display_name
 from timeline.store.clusters import recompute_clusters
 from timeline.store.migrate import ensure_schema
 from timeline.store.writer import stored_documents
@@ -107,8 +107,7 @@ def ingest(
             finally:
                 engine.dispose()
     except (OperationalError, DatabaseError) as error:
-        name = database_url(target).render_as_string(hide_password=True)
-        raise StorageError(f"cannot write to the database {name}: {describe_database_error(error)}") from None
+        raise StorageError(f"cannot write to the database {display_name(target)}: {describe_database_error(error)}") from None
     return report
 
 

@@ -143,7 +143,7 @@ class ProcessPoolExtractor:
 
     def _start_worker(self) -> _Worker:
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(child, self.function), daemon=True, name="timeline-extract")
+        process = self._context.Process(target=_serve, args=(child, self.function, parent), daemon=True, name="timeline-extract")
         process.start()
         child.close()
         return _Worker(process, parent)
@@ -247,11 +247,20 @@ class ProcessPoolExtractor:
         self.close()
 
 
-def _serve(pipe: Pipe, function: Extractor) -> None:
-    """A worker's loop: extract each document received, send back the extraction or the error."""
+def _serve(pipe: Pipe, function: Extractor, parent_end: Pipe | None = None) -> None:
+    """A worker's loop: extract each document received, send back the extraction or the error.
+
+    The worker ends when its pipe closes or its parent process goes away (even killed with SIGKILL).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent_end is not None:
+        parent_end.close()
+    parent = os.getppid()
     while True:
         try:
+            while not pipe.poll(1.0):
+                if os.getppid() != parent:
+                    return
             message = pipe.recv()
         except (EOFError, OSError):
             return

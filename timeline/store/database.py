@@ -16,6 +16,7 @@ _CLEAR_MESSAGES = (
     ("database or disk is full", "the disk (or the database's size limit) is full: free some space and run it again"),
     ("attempt to write a readonly database", "the database is read-only: check the file's permissions or choose another with --db"),
     ("unable to open database file", "the database file cannot be opened: check that its folder exists and is writable"),
+    ("disk i/o error", "the database could not be written: the disk may be full or failing (free some space and run it again)"),
     ("database is locked", "the database stayed locked by another writer for too long: try again when it has finished"),
     ("file is not a database", "the file is not a timeline database (not SQLite)"),
     ("connection refused", "the database server refused the connection: is it running, and is the address right?"),
@@ -66,6 +67,15 @@ def create_database_engine(target: str | os.PathLike[str], *, read_only: bool = 
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _configure_sqlite(read_only))
     return engine
+
+
+def display_name(target: str | os.PathLike[str]) -> str:
+    """How to name the database to a user: the file for SQLite, the URL without its password otherwise."""
+    url = database_url(target)
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path).removeprefix("file:").split("?", 1)[0]
+    return url.render_as_string(hide_password=True)
 
 
 def lock_for_writing(connection: Connection) -> None:
