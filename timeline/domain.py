@@ -143,6 +143,7 @@ class SourceDocument:
     path: str | None = None
     published: PublicationDate | None = None
     published_basis: str = "unknown"
+    published_evidence: str | None = None
     source: str | None = None
     url: str | None = None
     title: str | None = None

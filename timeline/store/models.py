@@ -38,6 +38,7 @@ class Document(Base):
     published: Mapped[str | None] = mapped_column(String(10), index=True)
     published_precision: Mapped[str | None] = mapped_column(String(8))
     published_basis: Mapped[str] = mapped_column(String(16), default="unknown")
+    published_evidence: Mapped[str | None] = mapped_column(Text)
     encoding: Mapped[str | None] = mapped_column(String(32))
     media_type: Mapped[str] = mapped_column(String(64), default="text/plain")
     char_count: Mapped[int] = mapped_column(Integer)

@@ -64,6 +64,7 @@ def _document_row(extraction: Extraction, ingested_at: str) -> dict:
         "published": published.iso() if published else None,
         "published_precision": published.precision if published else None,
         "published_basis": document.published_basis if published else "unknown",
+        "published_evidence": document.published_evidence,
         "encoding": document.encoding,
         "media_type": document.media_type,
         "char_count": len(document.text),
