@@ -21,6 +21,8 @@ def test_list_shows_dates_bases_segments_and_events(seeded_db: str) -> None:
     assert (rows["000"]["published"], rows["000"]["precision"], rows["000"]["basis"]) == ("2024-06", "month", "duplicate")
     assert (rows["002"]["basis"], rows["002"]["teaser"], rows["002"]["source"]) == ("given", "4", "Taipei Times (Bloomberg wire)")
     assert int(rows["002"]["events"]) > 0 and int(rows["003"]["boilerplate"]) > 0
+    assert "rewrite of" in rows["000"]["evidence"] and "002_" in rows["000"]["evidence"]
+    assert rows["001"]["evidence"] == "manifest.csv"
 
 
 def test_table_and_json(seeded_db: str) -> None:
@@ -35,7 +37,7 @@ def test_show_marks_segments(seeded_db: str) -> None:
     document_id = next(item["id"] for item in listed if "002_" in item["name"])
     result = runner.invoke(app, ["--db", seeded_db, "documents", "show", str(document_id)])
     assert result.exit_code == 0, result.output
-    assert "published: 2024-06-10 (day, given)" in result.stdout
+    assert "published: 2024-06-10 (day, given)" in result.stdout and "evidence:  manifest.csv" in result.stdout
     assert result.stdout.count("[teaser ") == 4 and "[caption " in result.stdout and "[body " in result.stdout
 
 

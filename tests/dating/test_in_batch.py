@@ -58,6 +58,7 @@ def test_bound_keeps_relative_mentions_unanchored(tmp_path: Path, db_path: str) 
     article.write_text("The council approved the plan on 4 March 2024. Work began last week.\n", encoding="utf-8")
     ingest([str(article)], db_path)
     assert dates(db_path)["not"] == ("2024-03-04", "day", "bound")
+    assert evidence(db_path) == "written after '4 March 2024' (2024-03-04)"
     engine = create_database_engine(db_path)
     with engine.connect() as connection:
         values = {text: value for text, value in connection.execute(select(MentionRow.text, MentionRow.value))}
@@ -71,3 +72,19 @@ def test_undated_without_evidence_stays_unknown(tmp_path: Path, db_path: str) ->
     article.write_text("The council approved the plan last week.\n", encoding="utf-8")
     ingest([str(article)], db_path)
     assert dates(db_path)["not"] == (None, None, "unknown")
+    assert "no dateline" in evidence(db_path)
+
+
+def test_command_line_date_is_recorded_as_such(tmp_path: Path, db_path: str) -> None:
+    article = tmp_path / "note.txt"
+    article.write_text("The council approved the plan last week.\n", encoding="utf-8")
+    ingest([str(article)], db_path, Metadata(published=PublicationDate(2024, 7, 2)))
+    assert evidence(db_path) == "--published on the command line"
+
+
+def evidence(db: str) -> str | None:
+    engine = create_database_engine(db)
+    with engine.connect() as connection:
+        found = connection.execute(select(Document.published_evidence)).scalar_one()
+    engine.dispose()
+    return found

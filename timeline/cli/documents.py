@@ -91,6 +91,7 @@ def _row(summary: DocumentSummary) -> dict[str, object]:
         "events": summary.events,
     }
     row.update({kind: summary.segments.get(kind, 0) for kind in SEGMENT_KINDS})
+    row["evidence"] = summary.evidence or ""
     return row
 
 
@@ -124,7 +125,7 @@ def write_documents(summaries: Sequence[DocumentSummary], output_format: str, ou
         json.dump([asdict(summary) for summary in summaries], out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
-    writer = csv.DictWriter(out, fieldnames=("id", "published", "precision", "basis", "source", "name", "events", *SEGMENT_KINDS), lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=("id", "published", "precision", "basis", "source", "name", "events", *SEGMENT_KINDS, "evidence"), lineterminator="\n")
     writer.writeheader()
     for summary in summaries:
         writer.writerow(_row(summary))
@@ -144,6 +145,7 @@ def render_document(detail: DocumentDetail, width: int | None = None) -> str:
         f"source:    {summary.source or '-'}",
         f"url:       {summary.url or '-'}",
         f"published: {date}",
+        f"evidence:  {summary.evidence or '-'}",
         f"events:    {summary.events}",
         "",
     ]

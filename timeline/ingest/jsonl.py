@@ -66,6 +66,7 @@ def _document(raw: bytes, name: str | None, number: int) -> SourceDocument:
         path=f"{name}:{number}" if name else None,
         published=published,
         published_basis="given" if published else "unknown",
+        published_evidence=f"JSON Lines line {number}, field 'published'" if published else None,
         source=fields["source"],
         url=fields["url"],
         title=fields["title"],

@@ -164,6 +164,7 @@ def _web_page(html: str, path: str | None, encoding: str) -> SourceDocument:
         path=path,
         published=page.published,
         published_basis="html" if page.published else "unknown",
+        published_evidence="page metadata (htmldate)" if page.published else None,
         source=page.site_name,
         url=page.url,
         title=page.title,
@@ -190,6 +191,7 @@ def _text_document(text: str, path: str | None, encoding: str) -> SourceDocument
         path=path,
         published=published,
         published_basis="given" if published else "unknown",
+        published_evidence=f"front matter line {front.lines[key]}" if published else None,
         source=fields.get("source"),
         url=fields.get("url"),
         title=fields.get("title"),
@@ -227,6 +229,7 @@ def apply_metadata(document: SourceDocument, entry: ManifestEntry | None, metada
     if published is not None:
         changes["published"] = published
         changes["published_basis"] = "given"
+        changes["published_evidence"] = "--published on the command line" if metadata.published else "manifest.csv"
     return replace(document, **changes)
 
 

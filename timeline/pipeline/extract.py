@@ -39,8 +39,10 @@ def date_undated(extraction: Extraction, references: list[Reference]) -> Extract
         return extraction
     inference = infer_publication(extraction, references)
     if inference.date is None:
-        return extraction
-    document = replace(extraction.document, published=inference.date, published_basis=inference.basis)
+        return replace(extraction, document=replace(extraction.document, published_evidence=inference.evidence))
+    document = replace(
+        extraction.document, published=inference.date, published_basis=inference.basis, published_evidence=inference.evidence
+    )
     if not inference.resolves:
         return replace(extraction, document=document)
     dated = extract(document)

@@ -48,6 +48,7 @@ class DocumentSummary:
     published: str | None
     precision: str | None
     basis: str
+    evidence: str | None
     media_type: str
     chars: int
     segments: dict[str, int]
@@ -80,7 +81,8 @@ def list_documents(connection: Connection, document_id: int | None = None) -> li
     event_query = select(EventRow.document_id, func.count()).group_by(EventRow.document_id)
     document_query = select(
         Document.id, Document.path, Document.title, Document.source, Document.url, Document.published,
-        Document.published_precision, Document.published_basis, Document.media_type, Document.char_count,
+        Document.published_precision, Document.published_basis, Document.published_evidence, Document.media_type,
+        Document.char_count,
     ).order_by(Document.id)
     if document_id is not None:
         segment_query = segment_query.where(SegmentRow.document_id == document_id)
@@ -100,6 +102,7 @@ def list_documents(connection: Connection, document_id: int | None = None) -> li
             published=row.published,
             precision=row.published_precision,
             basis=row.published_basis,
+            evidence=row.published_evidence,
             media_type=row.media_type,
             chars=row.char_count,
             segments=dict(segments.get(row.id, {})),
