@@ -133,3 +133,13 @@ def test_extraction_is_a_pure_function_of_the_document() -> None:
     first = extraction_of("001").events
     text = next(iter(first)).text
     assert extraction_of.__wrapped__("001").events == first and text
+
+
+def test_an_undated_sentence_continues_the_date_its_predecessor_opened_with() -> None:
+    yemeni = only("003", "hundreds of Yemeni mercenaries")
+    assert (yemeni.value, yemeni.date_basis) == ("2024-11", "stated")
+    assert yemeni.date is not None and yemeni.date.rule.startswith("previous_sentence:")
+    briefing = only("004", "totaling 771 individuals")
+    assert briefing.value == "2023-04/2024-05"
+    assert only("003", "Many were later sent to Ukraine.").date_basis == "reported"
+    assert only("004", "The same applies to former Soviet republics").date_basis == "reported"

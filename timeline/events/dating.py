@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from timeline.domain import Mention, PublicationDate
+from timeline.domain import Mention, PublicationDate, Span
 from timeline.events.vocabulary import alternation, load
 
 DATABLE_TYPES = frozenset({"DATE", "TIME"})
 RANGE_GRANULARITY = "range"
+CONTINUED_RULE = "previous_sentence"
+"""Prefix of `date_rule` for an undated sentence dated by the time the previous sentence opened with."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class _Rules:
     noun_before: re.Pattern[str]
     noun_after: re.Pattern[str]
     phrase_opener: re.Pattern[str]
+    frame_breakers: re.Pattern[str]
+    frame_reach: int
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +56,8 @@ def rules() -> _Rules:
         noun_before=re.compile(r"(?<![\w])(?:" + nouns + r")\b(?:\s+[\w'’-]+){0,3}?\s+(?:in|of|on|during)\s+(?:the\s+)?$", re.IGNORECASE),
         noun_after=re.compile(r"^(?:['’]s)?\s+(?:" + nouns + r")\b", re.IGNORECASE),
         phrase_opener=re.compile(r"(?:(?<![\w])(?:" + alternation([w for w in data["phrase_openers"] if w.isalpha()]) + r")\s+|,\s*)", re.IGNORECASE),
+        frame_breakers=re.compile(r"(?<![\w])(?:" + alternation(data["frame"]["breakers"]) + r")(?![\w])", re.IGNORECASE),
+        frame_reach=int(data["frame"]["reach"]),
     )
 
 
@@ -135,3 +141,21 @@ def reported(published: PublicationDate | None) -> EventDate:
     if published is None:
         return EventDate(None, "reported", "XXXX-XX-XX", None, None, None)
     return EventDate(None, "reported", published.iso(), published.earliest(), published.latest(), published.precision)
+
+
+def fronted_date(text: str, sentence: Span, mentions: Sequence[Mention]) -> Mention | None:
+    """The date a sentence opens with, as a fronted adverbial ("In November, …", "This summer, …"), else None."""
+    dates = calendar_mentions(text, sentence.start, sentence.end, mentions)
+    for mention in dates:
+        if mention.start - sentence.start > rules().frame_reach:
+            break
+        if re.match(r"\s*,", text[mention.end:mention.end + 3]) and not is_boundary(text, sentence.start, mention, dates):
+            return mention
+    return None
+
+
+def continues_frame(text: str, start: int, end: int, mentions: Sequence[Mention]) -> bool:
+    """True when an undated sentence carries on the previous one's time: it has no temporal words that move away from it."""
+    if any(start <= mention.start and mention.end <= end and mention.type in DATABLE_TYPES for mention in mentions):
+        return False
+    return rules().frame_breakers.search(text, start, end) is None

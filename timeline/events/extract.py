@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 
 from timeline.domain import ActorMention, Event, Mention, PublicationDate, Segment, Sentence
 from timeline.events.attribution import Attribution, find_attribution
 from timeline.events.categories import STATEMENT, categorise
 from timeline.events.clauses import split_clauses
 from timeline.events.dating import (
+    CONTINUED_RULE,
     EventDate,
     approximately_published,
     calendar_mentions,
+    continues_frame,
     event_noun_phrase,
+    fronted_date,
     is_boundary,
     near_publication,
     reported,
@@ -46,18 +50,29 @@ def extract_events(
     gazetteer = gazetteer or default_gazetteer()
     body = [segment for segment in segments if segment.kind == "body"]
     events: list[Event] = []
+    previous: Sentence | None = None
     for sentence in sentences:
         if not any(part.start <= sentence.start and sentence.end <= part.end for part in body):
+            previous = None
             continue
-        events.extend(sentence_events(text, sentence, mentions, published, gazetteer))
+        frame = fronted_date(text, previous, mentions) if previous is not None and "\n" not in text[previous.end:sentence.start] else None
+        events.extend(sentence_events(text, sentence, mentions, published, gazetteer, frame))
+        previous = sentence
     unique: dict[tuple[int, int], Event] = {}
     for event in events:
         unique.setdefault((event.start, event.end), event)
     return list(unique.values())
 
 
-def sentence_events(text: str, sentence: Sentence, mentions: Sequence[Mention], published: PublicationDate | None, gazetteer: Gazetteer) -> list[Event]:
-    """The events of one sentence."""
+def sentence_events(
+    text: str,
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    published: PublicationDate | None,
+    gazetteer: Gazetteer,
+    frame: Mention | None = None,
+) -> list[Event]:
+    """The events of one sentence; `frame` is the date the previous sentence opened with, which an undated sentence continues."""
     start, end = _trim(text, sentence.start, sentence.end)
     if start >= end:
         return []
@@ -82,7 +97,12 @@ def sentence_events(text: str, sentence: Sentence, mentions: Sequence[Mention], 
             governing.append(date)
         else:
             vague = next((m for m in mentions if start <= m.start and m.end <= end and near_publication(m)), None)
-            event_date = approximately_published(vague, published) if vague is not None and published is not None else reported(published)
+            if vague is not None and published is not None:
+                event_date = approximately_published(vague, published)
+            elif frame is not None and continues_frame(text, start, end, mentions):
+                event_date = stated(replace(frame, rule=f"{CONTINUED_RULE}:{frame.rule}"))
+            else:
+                event_date = reported(published)
         event = builder.event(start, end, event_date, "sentence", find_attribution(text, start, end, actors))
         if event.date_basis == "stated" or event.actors or event.claims:
             events.append(event)
