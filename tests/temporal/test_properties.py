@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -35,7 +37,7 @@ SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=[Heal
 def test_tag_is_total_and_well_formed(text: str, dct: PublicationDate | None, anchor: str) -> None:
     """Never raises; mentions are sorted, disjoint, slice to their text, and carry TIMEX3 values."""
     mentions = tag(text, dct, anchor)
-    for before, after in zip(mentions, mentions[1:]):
+    for before, after in itertools.pairwise(mentions):
         assert before.end <= after.start
     for mention in mentions:
         assert text[mention.start : mention.end] == mention.text

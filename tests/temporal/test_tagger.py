@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def test_sorted_and_non_overlapping_on_seeds() -> None:
         text = path.read_text(encoding="utf-8")
         mentions = tag(text, DCT)
         assert mentions
-        for before, after in zip(mentions, mentions[1:]):
+        for before, after in itertools.pairwise(mentions):
             assert before.end <= after.start
         for mention in mentions:
             assert text[mention.start : mention.end] == mention.text

@@ -9,7 +9,7 @@ from timeline.temporal.values import interval_of, is_valid_value
 if TYPE_CHECKING:
     from timeline.domain import Mention, PublicationDate
 
-__all__ = ["tag", "interval_of", "is_valid_value", "find_ranges"]
+__all__ = ["find_ranges", "interval_of", "is_valid_value", "tag"]
 
 
 def tag(text: str, dct: PublicationDate | None, anchor: str = "news") -> list[Mention]:

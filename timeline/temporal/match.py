@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import NamedTuple
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from timeline.temporal.prefilter import prefixes, trigger_regex
 from timeline.temporal.rules import Rule, RuleSet, load_language, normalize

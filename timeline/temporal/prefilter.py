@@ -7,7 +7,7 @@ from typing import Any
 
 try:  # Python 3.11+
     import re._constants as _c
-    import re._parser as _parser
+    from re import _parser
 except ImportError:  # pragma: no cover - older Pythons
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]

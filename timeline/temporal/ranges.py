@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -30,7 +31,7 @@ class TimeRange:
 def find_ranges(text: str, mentions: list[Mention]) -> list[TimeRange]:
     """The ranges among a text's mentions (consecutive DATE/TIME mentions joined by a range word)."""
     ranges = []
-    for first, last in zip(mentions, mentions[1:]):
+    for first, last in itertools.pairwise(mentions):
         if not _joined(text, first, last):
             continue
         start = first.start
@@ -61,7 +62,7 @@ def _joined(text: str, first: Mention, last: Mention) -> bool:
 def complete_first_ends(text: str, mentions: list[Mention]) -> list[Mention]:
     """`from May to June 2023`: the first end takes its year from the second when it wrote none."""
     out = list(mentions)
-    for index, (first, last) in enumerate(zip(mentions, mentions[1:])):
+    for index, (first, last) in enumerate(itertools.pairwise(mentions)):
         if not _joined(text, first, last) or first.anchor not in ("dct", "unanchored", "mention") or last.anchor != "none":
             continue
         match = _BARE_YEAR.match(first.value)

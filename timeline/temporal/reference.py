@@ -1,0 +1,122 @@
+"""What resolvers share: the reference day, their answer, the registry and readers of matched groups."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+PAST_SLACK_DAYS = 120
+"""In past-tense text a year-less date more than this many days after the anchor is taken from the year before."""
+
+
+class Reference:
+    """The day a mention is resolved against; remembers whether the resolver needed it."""
+
+    def __init__(self, day: date, direction: str = "past", tense: Callable[[], str] | str = "none") -> None:
+        self._day = day
+        self._direction = direction
+        self._tense = tense
+        self.used = False
+
+    @property
+    def tense(self) -> str:
+        """`past`, `future` or `none`: the tense around the mention (read from the text only when asked)."""
+        if callable(self._tense):
+            self._tense = self._tense()
+        return self._tense
+
+    @property
+    def day(self) -> date:
+        """The reference day (reading it marks the mention as anchored)."""
+        self.used = True
+        return self._day
+
+    def direction(self, preferred: str = "past") -> str:
+        """Which occurrence a bare weekday or month means: `past`, `future`, `nearest` or `forward` (narrative)."""
+        if self._direction == "forward":
+            return "forward"
+        return "future" if self.tense == "future" else preferred
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A resolver's answer: TIMEX3 type, value and mod."""
+
+    type: str
+    value: str
+    mod: str | None = None
+
+
+Frame = dict[str, Any]
+Resolver = Callable[[Frame, Reference], Resolved | None]
+RESOLVERS: dict[str, Resolver] = {}
+
+
+def resolver(name: str) -> Callable[[Resolver], Resolver]:
+    """Register a resolver under the name rule files use."""
+
+    def register(function: Resolver) -> Resolver:
+        RESOLVERS[name] = function
+        return function
+
+    return register
+
+
+def as_int(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    text = str(value).replace(",", "").strip()
+    return int(text) if text.isdigit() else None
+
+
+def as_year(value: Any) -> int | None:
+    """A year from `1998`, `'98` or `98` (two digits: 1930-2029)."""
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    text = str(value).strip().lstrip("'’")
+    if not text.isdigit():
+        return spelled_year(text)
+    number = int(text)
+    if len(text) == 2:
+        return 2000 + number if number < 30 else 1900 + number
+    return number
+
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+
+def spelled_year(text: str) -> int | None:
+    """`nineteen ninety-six` -> 1996, `two thousand and one` -> 2001."""
+    words = [word for word in re.split(r"[\s\-]+", text.lower()) if word and word not in ("the", "year", "and")]
+    if len(words) >= 2 and words[0] == "two" and words[1] == "thousand":
+        return 2000 + sum(_WORDS.get(word, 0) for word in words[2:])
+    if not words or words[0] not in _WORDS:
+        return None
+    century = _WORDS[words[0]]
+    rest = words[1:]
+    if rest == ["hundred"]:
+        return century * 100
+    if not rest or any(word not in _WORDS for word in rest):
+        return None
+    return century * 100 + sum(_WORDS[word] for word in rest)
+
+
+def kind_of(frame: Frame, default: str) -> str:
+    return str(frame.get("type", default))
+
+
+def part_of_day_suffix(frame: Frame) -> str:
+    part = frame.get("partday")
+    return f"T{part}" if part else ""

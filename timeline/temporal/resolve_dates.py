@@ -1,0 +1,312 @@
+"""Resolvers of calendar expressions: dates, weekdays, relative units, seasons, quarters, times, holidays."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from timeline.temporal.calendar import (
+    fmt_day,
+    fmt_month,
+    pick_nearest_past,
+    pick_year,
+    safe_date,
+    season_start,
+    shift,
+    value_at,
+)
+from timeline.temporal.reference import (
+    PAST_SLACK_DAYS,
+    Frame,
+    Reference,
+    Resolved,
+    as_int,
+    as_year,
+    kind_of,
+    part_of_day_suffix,
+    resolver,
+)
+from timeline.temporal.values import month_start
+
+
+@resolver("calendar")
+def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
+    """Explicit or year-less calendar dates: `June 1, 2024`, `June 2024`, `1998`, `June 1`, `in May`."""
+    year = as_year(frame.get("year"))
+    if frame.get("year_rel") is not None:
+        year = ref.day.year + int(frame["year_rel"])
+    month = as_int(frame.get("month"))
+    day = as_int(frame.get("day"))
+    if month is None:
+        if year is None:
+            return None
+        return Resolved(kind_of(frame, "DATE"), f"{year:04d}", frame.get("mod"))
+    if not 1 <= month <= 12:
+        return None
+    if year is None:
+        base = ref.day
+        rel = frame.get("rel")
+        if day is not None:
+            options = {y: safe_date(y, month, day) for y in (base.year - 1, base.year, base.year + 1)}
+            if options[base.year] is None and month == 2 and day == 29:
+                options = {y: safe_date(y, 2, 29) for y in range(base.year - 4, base.year + 5)}
+            ends = {y: d + timedelta(days=1) for y, d in options.items() if d}
+            wanted = as_int(frame.get("weekday"))
+            if wanted is not None and any(d and d.isoweekday() == wanted for d in options.values()):
+                options = {y: d for y, d in options.items() if d and d.isoweekday() == wanted}
+        else:
+            options = {y: date(y, month, 1) for y in (base.year - 1, base.year, base.year + 1)}
+            ends = {y: month_start(y, month + 1) for y in options}
+        if rel is not None and int(rel) < 0:
+            limit = base if day is not None else base.replace(day=1)
+            earlier = [y for y, d in options.items() if d and d < limit]
+            year = max(earlier) if earlier else base.year - 1
+        elif rel is not None and int(rel) > 0:
+            later = [y for y, d in options.items() if d and d > base]
+            year = min(later) if later else base.year + 1
+        elif rel is not None:
+            year = base.year
+        else:
+            direction = ref.direction(str(frame.get("direction", "past")))
+            if direction == "nearest" and ref.tense == "past":
+                year = pick_nearest_past(options, base, ends, PAST_SLACK_DAYS)
+            else:
+                year = pick_year(options, base, direction, ends)
+        if year is None:
+            return None
+    if day is None:
+        return Resolved(kind_of(frame, "DATE"), fmt_month(year, month), frame.get("mod"))
+    found = safe_date(year, month, day)
+    if found is None:
+        return None
+    return Resolved(kind_of(frame, "DATE"), fmt_day(found) + _time_suffix(frame), frame.get("mod"))
+
+
+def _time_suffix(frame: Frame) -> str:
+    hour = as_int(frame.get("hour"))
+    if hour is None:
+        return part_of_day_suffix(frame)
+    minute = as_int(frame.get("minute")) or 0
+    hour = _hour24(hour, frame.get("ampm"))
+    if hour is None or minute > 59:
+        return ""
+    return f"T{hour:02d}:{minute:02d}"
+
+
+def _hour24(hour: int, ampm: Any) -> int | None:
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    return hour if 0 <= hour <= 24 else None
+
+
+@resolver("weekday")
+def weekday(frame: Frame, ref: Reference) -> Resolved | None:
+    """Weekdays: `on Thursday`, `last Friday`, `Wednesday last week`, `Friday night`."""
+    target = int(frame["weekday"])
+    base = ref.day
+    week_rel = frame.get("week_rel")
+    rel = frame.get("rel")
+    if week_rel is not None:
+        monday = base - timedelta(days=base.isoweekday() - 1)
+        found = monday + timedelta(days=7 * int(week_rel) + target - 1)
+    elif rel is not None and int(rel) != 0:
+        step = int(rel)
+        found = base + timedelta(days=step)
+        while found.isoweekday() != target:
+            found += timedelta(days=step)
+    elif rel is not None:
+        found = base - timedelta(days=base.isoweekday() - target)
+    else:
+        direction = ref.direction()
+        back = (base.isoweekday() - target) % 7
+        forward = (target - base.isoweekday()) % 7
+        found = base + timedelta(days=forward) if direction in ("future", "forward") else base - timedelta(days=back)
+    if frame.get("weekend"):
+        return Resolved(kind_of(frame, "DATE"), value_at(found, "weekend"), frame.get("mod"))
+    kind = "TIME" if frame.get("partday") or frame.get("hour") is not None else kind_of(frame, "DATE")
+    return Resolved(kind, fmt_day(found) + _time_suffix(frame), frame.get("mod"))
+
+
+@resolver("deictic")
+def deictic(frame: Frame, ref: Reference) -> Resolved | None:
+    """Days named from the reference: `today`, `yesterday`, `tomorrow`, `tonight`, `yesterday morning`."""
+    found = ref.day + timedelta(days=int(frame.get("offset", 0)))
+    suffix = _time_suffix(frame)
+    kind = "TIME" if suffix else kind_of(frame, "DATE")
+    return Resolved(kind, fmt_day(found) + suffix, frame.get("mod"))
+
+
+@resolver("relative")
+def relative(frame: Frame, ref: Reference) -> Resolved | None:
+    """The unit-sized period some units from the reference: `last month`, `this year`, `next week`."""
+    if frame.get("requires_mod") and not frame.get("mod"):
+        return None
+    unit = str(frame["unit"])
+    amount = int(frame.get("rel", 0))
+    if frame.get("_on_dct") and frame.get("dct_rel") is not None:
+        amount = int(frame["dct_rel"])
+    if unit in SEASON_UNITS or unit in SEASON_UNITS.values():
+        return _named_season(SEASON_UNITS.get(unit, unit), amount, ref.day, frame)
+    day = shift(ref.day, unit, amount)
+    return Resolved(kind_of(frame, "DATE"), value_at(day, unit), frame.get("mod"))
+
+
+SEASON_UNITS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+
+
+def _named_season(name: str, amount: int, base: date, frame: Frame) -> Resolved:
+    if name == "WI":
+        year = base.year if base.month >= 9 else base.year - 1
+    else:
+        year = base.year
+    return Resolved(kind_of(frame, "DATE"), f"{year + amount:04d}-{name}", frame.get("mod"))
+
+
+@resolver("season")
+def season(frame: Frame, ref: Reference) -> Resolved | None:
+    """Named seasons: `the summer of 2024`, `spring 1998`, a bare `summer` by tense."""
+    name = str(frame["season"])
+    year = as_year(frame.get("year"))
+    if year is None:
+        base = ref.day
+        options = {y: season_start(name, y) for y in (base.year - 1, base.year, base.year + 1)}
+        ends = {y: month_start(d.year, d.month + 3) for y, d in options.items()}
+        year = pick_year(options, base, ref.direction(), ends)
+    return Resolved(kind_of(frame, "DATE"), f"{year:04d}-{name}", frame.get("mod"))
+
+
+@resolver("part")
+def part_of_year(frame: Frame, ref: Reference) -> Resolved | None:
+    """Quarters and halves: `the third quarter`, `Q3 2024`, `the first half of 1989`, `last year's fourth quarter`."""
+    unit = str(frame.get("unit", "quarter"))
+    number = as_int(frame.get("ordinal"))
+    size = 3 if unit == "quarter" else 6
+    letter = "Q" if unit == "quarter" else "H"
+    if number is None or not 1 <= number <= 12 // size:
+        return None
+    year = as_year(frame.get("year"))
+    if year is None:
+        base = ref.day
+        if frame.get("rel") is not None:
+            year = base.year + int(frame["rel"])
+        elif frame.get("direction") == "same":
+            year = base.year
+        else:
+            options = {y: date(y, size * (number - 1) + 1, 1) for y in (base.year - 1, base.year, base.year + 1)}
+            ends = {y: month_start(y, size * number + 1) for y in options}
+            year = pick_year(options, base, ref.direction(), ends)
+    return Resolved(kind_of(frame, "DATE"), f"{year:04d}-{letter}{number}", frame.get("mod"))
+
+
+@resolver("decade")
+def decade(frame: Frame, ref: Reference) -> Resolved | None:
+    """Decades: `the 1990s` -> 199, `the '80s` -> 198."""
+    text = str(frame["decade"]).lstrip("'’").rstrip("sS'’")
+    if not text.isdigit():
+        return None
+    if len(text) == 2:
+        number = int(text)
+        return Resolved(kind_of(frame, "DATE"), f"{(20 if number < 30 else 19)}{text[0]}", frame.get("mod"))
+    if len(text) == 4 and text.endswith("0"):
+        return Resolved(kind_of(frame, "DATE"), text[:3], frame.get("mod"))
+    return None
+
+
+@resolver("century")
+def century(frame: Frame, ref: Reference) -> Resolved | None:
+    """Centuries: `the 20th century` -> 19."""
+    number = as_int(frame.get("ordinal"))
+    if number is None or not 1 <= number <= 99:
+        return None
+    return Resolved(kind_of(frame, "DATE"), f"{number - 1:02d}", frame.get("mod"))
+
+
+@resolver("clock")
+def clock(frame: Frame, ref: Reference) -> Resolved | None:
+    """Times of day on the reference day: `8:10am`, `at noon`, `4 p.m.`."""
+    hour = as_int(frame.get("hour"))
+    if hour is None:
+        return None
+    minute = as_int(frame.get("minute")) or 0
+    hour = _hour24(hour, frame.get("ampm"))
+    if hour is None or minute > 59:
+        return None
+    return Resolved("TIME", f"{fmt_day(ref.day)}T{hour:02d}:{minute:02d}", frame.get("mod"))
+
+
+_NUMERIC = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+@resolver("dateparser")
+def parsed(frame: Frame, ref: Reference) -> Resolved | None:
+    """Phrases handed to dateparser, its `period` kept as the granularity."""
+    from timeline.temporal.fallback import parse_phrase
+
+    text = str(frame.get("_text", ""))
+    if _NUMERIC.match(text):
+        return Resolved("DATE", text, frame.get("mod"))
+    result = parse_phrase(text, ref.day)
+    if result is None:
+        return None
+    day, period = result
+    unit = {"day": "day", "week": "week", "month": "month", "year": "year", "time": "day"}.get(period, "day")
+    return Resolved(kind_of(frame, "DATE"), value_at(day, unit), frame.get("mod"))
+
+
+def holiday_date(spec: str, year: int) -> date | None:
+    """The day of a holiday in a year from its rule: `12-25`, `11/4/4` (4th Thursday of November), `easter+0`, `election`."""
+    if spec == "election":
+        first = date(year, 11, 2)
+        return first + timedelta(days=(1 - first.weekday()) % 7)
+    if spec.startswith("easter"):
+        return easter(year) + timedelta(days=int(spec[6:] or 0))
+    if "/" in spec:
+        month, weekday_number, nth = (int(part) for part in spec.split("/"))
+        if nth > 0:
+            first = date(year, month, 1)
+            return first + timedelta(days=(weekday_number - first.isoweekday()) % 7 + 7 * (nth - 1))
+        last = month_start(year, month + 1) - timedelta(days=1)
+        return last - timedelta(days=(last.isoweekday() - weekday_number) % 7)
+    month, day = (int(part) for part in spec.split("-"))
+    return safe_date(year, month, day)
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+@resolver("holiday")
+def holiday(frame: Frame, ref: Reference) -> Resolved | None:
+    """Holidays: `Thanksgiving Day`, `last Christmas`, `Easter 2024`."""
+    spec = str(frame["holiday"])
+    year = as_year(frame.get("year"))
+    if year is None:
+        base = ref.day
+        options = {y: holiday_date(spec, y) for y in (base.year - 1, base.year, base.year + 1)}
+        rel = frame.get("rel")
+        if rel is not None and int(rel) != 0:
+            pool = [y for y, d in options.items() if d and ((d < base) if int(rel) < 0 else (d > base))]
+            year = (max(pool) if int(rel) < 0 else min(pool)) if pool else None
+        elif rel is not None:
+            year = base.year
+        else:
+            ends = {y: d + timedelta(days=1) for y, d in options.items() if d}
+            year = pick_year(options, base, ref.direction("nearest"), ends)
+        if year is None:
+            return None
+    found = holiday_date(spec, year)
+    return Resolved(kind_of(frame, "DATE"), fmt_day(found), frame.get("mod")) if found else None
