@@ -164,8 +164,10 @@ class Matcher:
                     continue
                 values = self.rules.fragments[fragment].values
                 frame[key] = lookup(values, surface)
-            premod = hit.pre
+            mod = self.rules.premodifier.values.get(normalize(hit.pre)) if hit.pre and self.rules.premodifier else None
             mention_start = hit.pre_start if hit.pre_start is not None else start
+            if isinstance(mod, str) and mod.startswith("~"):  # the word gives the mod but stays outside the extent
+                mod, mention_start = mod[1:], start
             found.append(
                 Candidate(
                     start=mention_start,
@@ -173,7 +175,7 @@ class Matcher:
                     text=text[mention_start:end],
                     rule=rule,
                     frame=frame,
-                    premod=self.rules.premodifier.values.get(normalize(premod)) if premod and self.rules.premodifier else None,
+                    premod=mod or None,
                     source=text,
                     before=text[max(0, mention_start - 40) : mention_start],
                 )
