@@ -48,3 +48,12 @@ def test_duplicate_comes_before_the_bound() -> None:
 def test_nothing_to_go_on_is_unknown() -> None:
     inference = infer_publication(extraction("The committee met last week.\n"), [])
     assert (inference.date, inference.basis) == (None, "unknown")
+
+
+def test_dates_the_text_looks_ahead_to_are_no_bound() -> None:
+    text = (
+        "The treaty was signed by the minister on 2 February 2024.\n"
+        "It will be reviewed on 1 June 2026 and stays in force until the end of 2030.\n"
+    )
+    inference = lower_bound(extraction(text))
+    assert inference is not None and inference.date == PublicationDate(2024, 2, 2)

@@ -8,7 +8,13 @@ from timeline.dating.infer import Inference
 from timeline.domain import Extraction, Mention, PublicationDate
 
 _EXPLICIT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_AHEAD = re.compile(r"\b(?:will|by|until|till|next|scheduled|due|expected|planned|set)\b[^.?!]{0,40}$", re.IGNORECASE)
+# Dates the text looks ahead to are no evidence of when it was written:
+# "by March 2026", "until the end of 2025", "the vote will be held on 5 May 2026".
+_AHEAD = re.compile(
+    r"(?:\b(?:by|until|till|before)\s+(?:the\s+)?(?:(?:start|end|middle)\s+of\s+)?"
+    r"|\b(?:will|shall|scheduled|due|expected|planned|plans?\s+to|set\s+to)\b[^.?!;]{0,30})$",
+    re.IGNORECASE,
+)
 
 
 def lower_bound(extraction: Extraction) -> Inference | None:
