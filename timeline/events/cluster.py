@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 SAME_FIGURE_SIMILARITY = 35.0
 SAME_WORDING_SIMILARITY = 62.0
@@ -107,20 +107,70 @@ def cluster_reports(reports: Iterable[Report]) -> list[Cluster]:
 
 def _cluster_bucket(reports: Sequence[Report]) -> list[Cluster]:
     clusters: list[Cluster] = []
-    words = {report.key: _words(report.text) for report in reports}
+    index = _CandidateIndex()
     for report in reports:
         best: tuple[float, int] | None = None
-        for index, cluster in enumerate(clusters):
+        for position in index.candidates(report):
+            cluster = clusters[position]
             if not all(compatible(report, member) for member in cluster.members):
                 continue
-            score = max(_similarity(report, member, words) for member in cluster.members)
+            score = max(_similarity(report, member, index.words) for member in cluster.members)
             if score > 0 and (best is None or score > best[0]):
-                best = (score, index)
+                best = (score, position)
         if best is None:
             clusters.append(Cluster(cluster_id(report.key), [report]))
+            index.add(len(clusters) - 1, report)
         else:
             clusters[best[1]].members.append(report)
+            index.add(best[1], report)
     return clusters
+
+
+class _CandidateIndex:
+    """Which clusters a report could join: those holding one of its figures, or a member of its category worded alike.
+
+    Every cluster with a positive similarity to the report is among the candidates, so the
+    index changes the speed of clustering, never its result.
+    """
+
+    def __init__(self) -> None:
+        self.words: dict[str, str] = {}
+        self.by_figure: dict[tuple[Figure, str | None], set[int]] = defaultdict(set)
+        self.by_figure_any: dict[Figure, set[int]] = defaultdict(set)
+        self.texts: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+        self.owners: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+        self.months: dict[str, set[str | None]] = defaultdict(set)
+
+    def add(self, position: int, report: Report) -> None:
+        """Record that the cluster at `position` holds `report`."""
+        month = _month(report)
+        for figure in report.figures:
+            self.by_figure[(figure, month)].add(position)
+            self.by_figure_any[figure].add(position)
+        if report.category:
+            self.texts[(report.category, month)].append(_words_of(report, self.words))
+            self.owners[(report.category, month)].append(position)
+            self.months[report.category].add(month)
+
+    def candidates(self, report: Report) -> list[int]:
+        """Cluster positions worth comparing with `report`, in creation order."""
+        month = _month(report)
+        found: set[int] = set()
+        for figure in report.figures:
+            found |= (self.by_figure[(figure, month)] | self.by_figure[(figure, None)]) if month else self.by_figure_any[figure]
+        if report.category:
+            months = (month, None) if month else tuple(self.months[report.category])
+            texts: list[str] = []
+            owners: list[int] = []
+            for key in {(report.category, each) for each in months}:
+                texts += self.texts.get(key, [])
+                owners += self.owners.get(key, [])
+            if texts:
+                hits = process.extract(
+                    _words_of(report, self.words), texts, scorer=fuzz.token_set_ratio, score_cutoff=SAME_WORDING_SIMILARITY, limit=None
+                )
+                found.update(owners[hit[2]] for hit in hits)
+        return sorted(found)
 
 
 def compatible(a: Report, b: Report) -> bool:
@@ -144,12 +194,20 @@ def compatible(a: Report, b: Report) -> bool:
 
 def _similarity(a: Report, b: Report, words: dict[str, str]) -> float:
     """How alike two compatible reports are (0 when they are not alike enough to merge)."""
-    wording = fuzz.token_set_ratio(words[a.key], words[b.key])
-    if a.figures and b.figures:
+    same_figure = bool(a.figures and b.figures)
+    same_topic = bool(a.category and a.category == b.category and a.actors & b.actors)
+    if not same_figure and not same_topic:
+        return 0.0
+    wording = fuzz.token_set_ratio(_words_of(a, words), _words_of(b, words))
+    if same_figure:
         return 100.0 + wording if wording >= SAME_FIGURE_SIMILARITY or (a.category and a.category == b.category) else 0.0
-    if a.category and a.category == b.category and a.actors & b.actors and wording >= SAME_WORDING_SIMILARITY:
-        return wording
-    return 0.0
+    return wording if wording >= SAME_WORDING_SIMILARITY else 0.0
+
+
+def _words_of(report: Report, cache: dict[str, str]) -> str:
+    if report.key not in cache:
+        cache[report.key] = _words(report.text)
+    return cache[report.key]
 
 
 def _month(report: Report) -> str | None:
@@ -157,7 +215,7 @@ def _month(report: Report) -> str | None:
     assert report.earliest is not None and report.latest is not None
     if (report.latest - report.earliest).days > 31:
         return None
-    return report.earliest.strftime("%Y-%m")
+    return f"{report.earliest.year:04d}-{report.earliest.month:02d}"
 
 
 def _words(text: str) -> str:

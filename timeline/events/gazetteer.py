@@ -48,22 +48,30 @@ class GazetteerError(ValueError):
     """A gazetteer file is malformed; the message names the file and the entry."""
 
 
+_WORD_START = re.compile(r"(?<![\w/])\w+")
+
+
 @dataclass(frozen=True)
 class Gazetteer:
-    """Every actor with a compiled pattern finding their names in text."""
+    """Every actor, with each name compiled and indexed by its first word (lower case)."""
 
     actors: dict[str, Actor]
-    pattern: re.Pattern[str]
-    forms: dict[str, tuple[str, str]]
+    names: dict[str, tuple[tuple[re.Pattern[str], str, str], ...]]
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[ActorMatch]:
-        """Actors named in text[start:end], longest name first where names overlap."""
+        """Actors named in text[start:end], left to right, the longest name winning where names overlap."""
+        end = len(text) if end is None else end
         matches = []
-        for match in self.pattern.finditer(text, start, len(text) if end is None else end):
-            group = match.lastgroup
-            assert group is not None
-            key, form = self.forms[group]
-            matches.append(ActorMatch(self.actors[key], match.start(), match.end(), match.group(), form))
+        resume = start
+        for word in _WORD_START.finditer(text, start, end):
+            if word.start() < resume:
+                continue
+            for pattern, key, form in self.names.get(word.group().lower(), ()):
+                match = pattern.match(text, word.start(), end)
+                if match:
+                    matches.append(ActorMatch(self.actors[key], match.start(), match.end(), match.group(), form))
+                    resume = match.end()
+                    break
         return matches
 
 
@@ -103,18 +111,18 @@ def build_gazetteer(files: list[tuple[str, str]]) -> Gazetteer:
             for form in _NAME_FORMS:
                 for name in entry.get(form, []):
                     names[name] = (actor.key, _NAME_FORMS[form])
-    forms: dict[str, tuple[str, str]] = {}
-    alternatives = []
-    for index, name in enumerate(sorted(names, key=lambda name: (-len(name), name))):
-        group = f"a{index}"
-        forms[group] = names[name]
+    index: dict[str, list[tuple[re.Pattern[str], str, str]]] = {}
+    for name in sorted(names, key=lambda name: (-len(name), name)):
+        first = _WORD_START.match(name.lower().replace("’", "'"))
+        if first is None:
+            raise GazetteerError(f"name {name!r} does not start with a word")
         body = phrase_pattern(name)
         if name == name.lower():
             body = f"(?i:{body})"
         tail = "" if " " in name and len(name) >= 12 else r"(?![\w/])"
-        alternatives.append(f"(?P<{group}>{body}){tail}")
-    pattern = re.compile(r"(?<![\w/])(?:" + "|".join(alternatives) + r")" if alternatives else r"(?!x)x")
-    return Gazetteer(actors, pattern, forms)
+        key, form = names[name]
+        index.setdefault(first.group(), []).append((re.compile(body + tail), key, form))
+    return Gazetteer(actors, {word: tuple(entries) for word, entries in index.items()})
 
 
 def _actor(file_name: str, entry: dict) -> Actor:
