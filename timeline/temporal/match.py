@@ -65,6 +65,7 @@ class Matcher:
         starts = set().union(*self._rule_prefixes) | self._premod_prefixes
         self.trigger = trigger_regex(starts)
         self._by_key: dict[str, tuple[int, ...]] = {}
+        self._premod_by_key: dict[str, bool] = {}
         self._by_prefix: dict[str, set[int]] = {}
         for index, starts in enumerate(self._rule_prefixes):
             for prefix in starts:
@@ -96,6 +97,14 @@ class Matcher:
             self._by_key[key] = chosen
         return chosen
 
+    def _may_be_premodifier(self, key: str) -> bool:
+        """True when a premodifier may start with `key` (cached)."""
+        known = self._premod_by_key.get(key)
+        if known is None:
+            known = any(key[:length] in self._premod_prefixes for length in range(1, len(key) + 1))
+            self._premod_by_key[key] = known
+        return known
+
     def _rule_at(self, text: str, normalized: str, position: int) -> Hit | None:
         regexes = self._regexes
         for index in self._candidates(_key(normalized, position)):
@@ -112,14 +121,12 @@ class Matcher:
             return
         position = 0
         normalized = normalize_for_keys(lowered)
-        premod_starts = self._premod_prefixes
         for trigger in self.trigger.finditer(lowered):
             start = trigger.start()
             if start < position:
                 continue
             hit = None
-            key = _key(normalized, start)
-            if any(key[:length] in premod_starts for length in range(1, len(key) + 1)):
+            if self._may_be_premodifier(_key(normalized, start)):
                 pre = self._premod.match(text, start)
                 if pre is not None:
                     inner = self._rule_at(text, normalized, pre.end())
