@@ -122,3 +122,27 @@ def test_paragraph_under_a_newsletter_heading_is_boilerplate() -> None:
     text = ARTICLE.replace("Photo:", "Stay informed\nEvery Friday our editors pick the week's best stories about ports and shipping.\nPhoto:")
     found = kinds(text)
     assert ("boilerplate", "Every Friday our editors pick the week's best stories about ports and shipping.") in found
+
+
+WRAPPED = """Ferry operators on the Baltic said on Monday that passenger numbers had
+recovered to their level of 2019, after four years of decline, and that the
+summer timetable would add two crossings a day.
+
+The operators said fuel prices had fallen since the spring of 2023, which let
+them cut fares on the longest routes.
+
+- Tallinn to Helsinki: every hour
+- Riga to Stockholm: daily
+"""
+
+
+def test_hard_wrapped_prose_is_one_paragraph_per_block() -> None:
+    found = kinds(WRAPPED)
+    assert found[0] == ("body", WRAPPED.split("\n\n")[0])
+    assert found[1][1].startswith("The operators said") and found[1][1].endswith("longest routes.")
+    assert [part for _, part in found[2:]] == ["- Tallinn to Helsinki: every hour", "- Riga to Stockholm: daily"]
+
+
+def test_address_lines_are_not_wrapped_prose() -> None:
+    text = "Physical Address\n\n304 North Cardinal St.\nDorchester Center, MA 02124\n"
+    assert [kind for kind, _ in kinds(text)] == ["boilerplate"] * 3

@@ -19,3 +19,13 @@ def test_offsets_slice_to_sentence_text() -> None:
 
 def test_lines_are_separate_sentences() -> None:
     assert [s.text for s in split_sentences("Latest news\nThe Kremlin said so.")] == ["Latest news", "The Kremlin said so."]
+
+
+def test_wrapped_segment_keeps_sentences_across_line_breaks() -> None:
+    from timeline.domain import Segment
+    from timeline.text.sentences import segment_sentences
+
+    text = "Passenger numbers had\nrecovered by May 2024. Fares fell.\n"
+    sentences = segment_sentences(text, Segment(0, len(text) - 1))
+    assert [s.text for s in sentences] == ["Passenger numbers had\nrecovered by May 2024.", "Fares fell."]
+    assert [s.text for s in segment_sentences("One\nTwo", Segment(0, 3))] == ["One"]

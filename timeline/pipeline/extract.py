@@ -10,7 +10,7 @@ from timeline.domain import Extraction, Segment, SourceDocument
 from timeline.events.extract import extract_events
 from timeline.temporal import tag
 from timeline.text.segment import segment_text
-from timeline.text.sentences import split_sentences
+from timeline.text.sentences import segment_sentences
 
 
 def segment_document(document: SourceDocument) -> tuple[Segment, ...]:
@@ -22,7 +22,7 @@ def extract(document: SourceDocument) -> Extraction:
     """Segments, sentences, temporal mentions and events of one document."""
     text = document.text
     segments = segment_document(document)
-    sentences = tuple(sentence for segment in segments for sentence in split_sentences(text, segment.start, segment.end))
+    sentences = tuple(sentence for segment in segments for sentence in segment_sentences(text, segment))
     mentions = tuple(tag(text, document.published))
     events = tuple(extract_events(text, sentences, mentions, segments, document.published))
     return Extraction(document=document, segments=segments, sentences=sentences, mentions=mentions, events=events)

@@ -20,6 +20,10 @@ TEASER_MAX_SHARE = 0.4
 OFF_TOPIC = 0.08
 OFF_TOPIC_WHEN_CUT = 0.15
 TEASER_MIN_WORDS = 15
+# Hard-wrapped text (e-mail, Markdown, plain-text archives): lines between these widths.
+WRAP_MIN = 40
+WRAP_MAX = 100
+_LIST_OR_HEADING = re.compile(r"^\s*(?:[-*+>#•|]|\d+[.)]\s)")
 _SENTENCE_END = re.compile(r"[.!?…\"'”’»)\]*:;]\s*$")
 
 
@@ -51,14 +55,35 @@ def segment_text(text: str, title: str | None = None) -> tuple[Segment, ...]:
 
 
 def _paragraphs(text: str) -> list[_Paragraph]:
+    """Each line is a paragraph, except in blocks of hard-wrapped prose, which are one paragraph each."""
     paragraphs = []
-    for match in re.finditer(r"[^\n]+", text):
-        stripped = match.group().strip()
-        if not stripped:
+    for block in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text):
+        lines = [line for line in re.finditer(r"[^\n]+", block.group()) if line.group().strip()]
+        if _is_wrapped([line.group().strip() for line in lines]):
+            _append_paragraph(paragraphs, text, block.start(), block.end())
             continue
-        start = match.start() + match.group().index(stripped[0])
-        paragraphs.append(_Paragraph(start, start + len(stripped), stripped))
+        for line in lines:
+            _append_paragraph(paragraphs, text, block.start() + line.start(), block.start() + line.end())
     return paragraphs
+
+
+def _append_paragraph(paragraphs: list[_Paragraph], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        paragraphs.append(_Paragraph(start, end, text[start:end]))
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """Hard-wrapped prose: several lines of similar width, all but the last long, none a list item or heading."""
+    if len(lines) < 2 or any(_LIST_OR_HEADING.match(line) for line in lines):
+        return False
+    widths = [len(line) for line in lines[:-1]]
+    if min(widths) < WRAP_MIN or max(len(line) for line in lines) > WRAP_MAX:
+        return False
+    return any(not _SENTENCE_END.search(line) for line in lines[:-1])
 
 
 def _mark_furniture(paragraphs: list[_Paragraph]) -> None:

@@ -6,9 +6,10 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from timeline.domain import Sentence
+from timeline.domain import Sentence, Span
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n")
+_PARAGRAPH_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -21,12 +22,16 @@ def abbreviations() -> frozenset[str]:
     )
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
-    """Sentences of `text[start:end]`, trimmed of surrounding white space, with absolute offsets."""
+def split_sentences(text: str, start: int = 0, end: int | None = None, *, wrapped: bool = False) -> list[Sentence]:
+    """Sentences of `text[start:end]`, trimmed of surrounding white space, with absolute offsets.
+
+    Every line break ends a sentence, unless the text is `wrapped` (hard-wrapped
+    prose, where a single line break is only a space).
+    """
     end = len(text) if end is None else end
     sentences: list[Sentence] = []
     cursor = start
-    for match in _BOUNDARY.finditer(text, start, end):
+    for match in (_PARAGRAPH_BOUNDARY if wrapped else _BOUNDARY).finditer(text, start, end):
         if match.group().strip() and _is_abbreviation(text, cursor, match.start(), match.group()):
             continue
         _append(sentences, text, cursor, match.end())
@@ -52,3 +57,8 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         end -= 1
     if end > start:
         sentences.append(Sentence(start, end, text[start:end]))
+
+
+def segment_sentences(text: str, segment: Span) -> list[Sentence]:
+    """Sentences of one segment: a segment spanning several lines is wrapped prose (see text.segment)."""
+    return split_sentences(text, segment.start, segment.end, wrapped="\n" in text[segment.start : segment.end])
