@@ -188,6 +188,8 @@ def _row(entry: ChronologyEntry, row: int, top: int, scale: Scale, categories: d
     colour = categories[entry.category or "uncategorised"]
     left, right = scale.x(entry.earliest), scale.x(entry.latest)
     text = " ".join(entry.text.split())
+    if entry.source_count > 1:
+        text = f"[{entry.source_count} sources] {text}"
     tip = html.escape(f"{entry.label} — {text} ({'; '.join(entry.sources)})")
     if (entry.latest - entry.earliest).days <= 1:
         mark = f'<circle cx="{left + (right - left) / 2:.1f}" cy="{middle}" r="5" fill="{colour}"/>'
