@@ -56,3 +56,17 @@ def test_command_line_date_wins_over_the_page(db_path: str) -> None:
 def test_html_is_recognised_without_a_suffix() -> None:
     assert looks_like_html("<!DOCTYPE html>\n<html><body><p>Hi</p></body></html>")
     assert not looks_like_html("Prices <rose> in May.")
+
+
+def test_assets_of_a_saved_page_are_not_inputs(tmp_path: Path) -> None:
+    from timeline.ingest.sources import read_inputs
+
+    (tmp_path / "story.html").write_bytes(PAGE.read_bytes())
+    assets = tmp_path / "story_files"
+    assets.mkdir()
+    (assets / "style.css").write_text("body { margin: 0 }", encoding="utf-8")
+    (assets / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "other.css").write_text("p {}", encoding="utf-8")
+    items = list(read_inputs([str(tmp_path)]))
+    assert sorted(Path(item.name).name for item in items) == ["other.css", "story.html"]
+    assert next(item for item in items if item.name.endswith("other.css")).error.startswith("unsupported file type")

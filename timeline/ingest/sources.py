@@ -72,7 +72,7 @@ def _read_directory(directory: Path, metadata: Metadata, max_bytes: int) -> Iter
     for path in sorted(directory.rglob("*")):
         if not path.is_file() or any(part.startswith(".") for part in path.relative_to(directory).parts):
             continue
-        if path.name in COMPANION_FILES or path.name.lower().endswith(DATABASE_SUFFIXES):
+        if path.name in COMPANION_FILES or path.name.lower().endswith(DATABASE_SUFFIXES) or _saved_page_asset(path, directory):
             continue
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
             yield InputItem(str(path), error=_unsupported(path))
@@ -82,6 +82,16 @@ def _read_directory(directory: Path, metadata: Metadata, max_bytes: int) -> Iter
             yield InputItem(str(path), error=entries)
             continue
         yield from _read_file(path, entries.get(path.name), metadata, max_bytes)
+
+
+def _saved_page_asset(path: Path, directory: Path) -> bool:
+    """A file in the `NAME_files` folder a browser saves beside `NAME.html` (images, styles, scripts)."""
+    for folder in path.relative_to(directory).parents:
+        if folder.name.endswith("_files"):
+            stem = (directory / folder).with_name(folder.name[: -len("_files")])
+            if any(stem.with_suffix(suffix).is_file() for suffix in HTML_SUFFIXES):
+                return True
+    return False
 
 
 def _read_manifest_file(manifest: Path, metadata: Metadata, max_bytes: int) -> Iterator[InputItem]:
