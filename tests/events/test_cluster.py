@@ -74,3 +74,8 @@ def test_representative_is_best_dated() -> None:
     day = (date(2024, 5, 30), date(2024, 5, 31))
     [cluster] = cluster_reports([report("a", 1), report("b", 2, value="2024-05-30", span=day)])
     assert cluster.representative.key == "b"
+
+
+def test_undated_reports_are_clusters_of_their_own() -> None:
+    undated = [report("a", 1, value="XXXX-05", span=(None, None), basis="reported"), report("b", 2, value="XXXX-05", span=(None, None), basis="reported")]  # type: ignore[arg-type]
+    assert groups(undated) == [["a"], ["b"]]

@@ -211,9 +211,8 @@ def _words_of(report: Report, cache: dict[str, str]) -> str:
 
 
 def _month(report: Report) -> str | None:
-    """The month an interval lies in, when it is no longer than a month."""
-    assert report.earliest is not None and report.latest is not None
-    if (report.latest - report.earliest).days > 31:
+    """The month an interval lies in, when it is known and no longer than a month."""
+    if report.earliest is None or report.latest is None or (report.latest - report.earliest).days > 31:
         return None
     return f"{report.earliest.year:04d}-{report.earliest.month:02d}"
 
