@@ -59,3 +59,21 @@ def test_tag_missing_file_fails() -> None:
     result = runner.invoke(app, ["tag", "/nonexistent/file.txt"])
     assert 0 != result.exit_code
     assert "/nonexistent/file.txt" in result.output
+
+
+def test_tag_jsonl_goes_on_past_bad_lines(tmp_path) -> None:
+    """A bad line is named on stderr, the good ones are still tagged, and the exit code is 1."""
+    path = tmp_path / "in.jsonl"
+    good = json.dumps({"id": "b", "dct": None, "text": "in May"})
+    path.write_text("{not json\n" + good + "\n" + json.dumps({"id": "c", "dct": "2024-13-01", "text": "x"}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["tag", "--jsonl", str(path)])
+    assert 1 == result.exit_code
+    assert '"id": "b"' in result.output and "XXXX-05" in result.output
+    assert "in.jsonl:1" in result.output and "in.jsonl:3" in result.output
+
+
+def test_tag_jsonl_from_stdin() -> None:
+    """`--jsonl -` reads standard input."""
+    result = runner.invoke(app, ["tag", "--jsonl", "-"], input=json.dumps({"id": "s", "dct": "2024-06-10", "text": "last year"}) + "\n")
+    assert 0 == result.exit_code, result.output
+    assert "2023" in result.output

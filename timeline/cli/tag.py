@@ -32,7 +32,7 @@ def tag_command(
     dct: str = typer.Option(None, "--dct", help="Publication date of the text: YYYY, YYYY-MM or YYYY-MM-DD (omit if unknown)."),
     anchor: AnchorMode = typer.Option(AnchorMode.news, "--anchor", help="news: relative dates anchor to --dct; narrative: to the story's latest date."),
     output_format: TagFormat = typer.Option(TagFormat.table, "--format", help="table, json or timeml."),
-    jsonl: Path = typer.Option(None, "--jsonl", help="Batch: a TIMEX JSONL file (id, dct, text); writes it back with timexes to stdout."),
+    jsonl: str = typer.Option(None, "--jsonl", help="Batch: a TIMEX JSONL file (id, dct, text) or -; writes it back with timexes to stdout."),
 ) -> None:
     """Find and resolve the temporal expressions (TIMEX3) of a text.
 
@@ -70,14 +70,25 @@ def tag_command(
         typer.echo(render.as_table(text, mentions))
 
 
-def _tag_jsonl(path: Path, anchor: str) -> None:
-    from timeline.temporal.jsonl import DocumentError, dumps, read_documents, tag_document
+def _tag_jsonl(path: str, anchor: str) -> None:
+    from timeline.temporal.jsonl import dumps, iter_documents, tag_document
 
+    name = "<stdin>" if path == "-" else path
+    problems: list[str] = []
     try:
-        with open(path, encoding="utf-8") as handle:
-            for document in read_documents(handle, str(path)):
-                typer.echo(dumps(tag_document(document, anchor)))
+        handle = sys.stdin if path == "-" else open(path, encoding="utf-8")
     except OSError as error:
         raise fail(f"{path}: cannot read ({error})") from None
-    except DocumentError as error:
-        raise fail(str(error)) from None
+    with handle:
+        try:
+            for item in iter_documents(handle, name):
+                if isinstance(item, Exception):
+                    problems.append(str(item))
+                    continue
+                typer.echo(dumps(tag_document(item, anchor)))
+        except UnicodeDecodeError as error:
+            problems.append(f"{name}: not UTF-8 text ({error})")
+    if problems:
+        for problem in problems:
+            typer.echo(f"Error: {problem}", err=True)
+        raise fail(f"{len(problems)} bad line{'s' if len(problems) != 1 else ''} skipped; fix them and run again")

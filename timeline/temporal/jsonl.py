@@ -18,21 +18,32 @@ class DocumentError(ValueError):
 
 
 def read_documents(handle: TextIO, name: str = "<stdin>") -> Iterator[dict[str, Any]]:
-    """The documents of a JSONL stream, checked for `id` and `text`."""
+    """The documents of a JSONL stream, checked for `id` and `text`; the first bad line raises DocumentError."""
+    for item in iter_documents(handle, name):
+        if isinstance(item, DocumentError):
+            raise item
+        yield item
+
+
+def iter_documents(handle: TextIO, name: str = "<stdin>") -> Iterator[dict[str, Any] | DocumentError]:
+    """Each line's document, or the DocumentError naming the line, so that a batch can go on past bad lines."""
     for number, line in enumerate(handle, 1):
         if not line.strip():
             continue
         try:
             document = json.loads(line)
         except json.JSONDecodeError as error:
-            raise DocumentError(f"{name}:{number}: invalid JSON ({error})") from None
+            yield DocumentError(f"{name}:{number}: invalid JSON ({error})")
+            continue
         if not isinstance(document, dict) or "id" not in document or not isinstance(document.get("text"), str):
-            raise DocumentError(f"{name}:{number}: a document needs `id` and `text`")
+            yield DocumentError(f"{name}:{number}: a document needs `id` and `text`")
+            continue
         if document.get("dct") is not None:
             try:
                 PublicationDate.parse(str(document["dct"]))
             except ValueError as error:
-                raise DocumentError(f"{name}:{number}: bad dct: {error}") from None
+                yield DocumentError(f"{name}:{number}: bad dct: {error}")
+                continue
         yield document
 
 
