@@ -84,3 +84,12 @@ def test_stdin_is_sniffed(monkeypatch: pytest.MonkeyPatch, data: bytes, media_ty
     (item,) = read_inputs(["-"])
     assert item.document is not None and item.document.media_type == media_type
     assert item.document.path is None
+
+
+def test_json_lines_size_limit_is_per_line(tmp_path: Path) -> None:
+    batch = tmp_path / "batch.jsonl"
+    long_text = "Ferries resumed in May. " * 100
+    batch.write_text('{"text": "%s"}\n{"text": "Ferries resumed in May."}\n' % long_text, encoding="utf-8")
+    first, second = read_inputs([str(batch)], max_bytes=1000)
+    assert first.document is None and "limit" in first.error
+    assert second.document is not None
