@@ -49,6 +49,8 @@ class Story:
         """Remember a resolved date."""
         self.latest = (earliest, latest, granularity)
         self.by_granularity[granularity] = self.latest
+        if granularity == "time":  # a time of day also tells the day
+            self.by_granularity["day"] = self.latest
 
     def anchor_for(self, params: dict, narrative: bool) -> tuple[date, date, str] | None:
         """The story date a rule resolves against, or None for the DCT."""
