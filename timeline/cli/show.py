@@ -54,7 +54,7 @@ def show(
     """Print the chronology: one entry per event however many articles report it, in date order.
 
     Entries are ordered by their earliest possible day, then by their latest (the finer date
-    first: 'May 2024' before 'Q2 2024' before '2024'); each date is shown at its true
+    first: '1 Apr 2024' before 'April 2024' before 'Q2 2024'); each date is shown at its true
     precision. An entry is kept when its date interval overlaps the range asked for: --from
     2022 keeps anything that may have happened in 2022 or later. On first use, when the
     database does not exist yet, it is built from the bundled seeds/.

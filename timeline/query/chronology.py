@@ -17,6 +17,10 @@ from timeline.store.database import create_database_engine
 from timeline.store.models import Document, EventRow
 
 _CHUNK = 500
+_CLUSTER_COLUMNS = (
+    "id", "value", "mod", "earliest", "latest", "granularity", "date_basis", "category", "text", "actors", "figures",
+    "first_reported", "event_count",
+)
 MOD_ORDER = {"START": 0, "EARLY": 0, "ON_OR_AFTER": 0, "END": 2, "LATE": 2, "ON_OR_BEFORE": 2}
 """On the same interval, "early 2024" comes before "2024", which comes before "late 2024"."""
 
@@ -124,7 +128,8 @@ def cluster_query(connection: Connection, query_filter: ChronologyFilter) -> Sel
     """Clusters overlapping the filter's interval, ordered by earliest, then latest (finer first), then id."""
     from timeline.store.models_events import ActorRow, ClusterRow, EventActorRow
 
-    query = select(ClusterRow, EventRow.document_id, EventRow.start, EventRow.end).outerjoin(
+    columns = [getattr(ClusterRow, name) for name in _CLUSTER_COLUMNS]
+    query = select(*columns, EventRow.document_id, EventRow.start, EventRow.end).outerjoin(
         EventRow, EventRow.id == ClusterRow.event_id
     )
     query = query.where(ClusterRow.earliest.is_not(None))
@@ -195,10 +200,11 @@ def _source_condition(source: str):  # type: ignore[no-untyped-def]
 
 
 def _cluster_entries(connection: Connection, query_filter: ChronologyFilter) -> list[ChronologyEntry]:
-    rows = _orm_rows(connection, cluster_query(connection, query_filter))
-    reports = _reports_of(connection, [row[0].id for row in rows])
+    rows = connection.execute(cluster_query(connection, query_filter)).all()
+    reports = _reports_of(connection, [row.id for row in rows])
     entries = []
-    for cluster, document_id, start, end in rows:
+    for cluster in rows:
+        document_id, start, end = cluster[-3:]
         cited = reports.get(cluster.id, [])
         entries.append(
             ChronologyEntry(
