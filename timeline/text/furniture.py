@@ -27,7 +27,7 @@ class FurnitureRules:
     def reason(self, paragraph: str, short_words: int) -> str | None:
         """Why `paragraph` is furniture of this kind, or None when it is not."""
         lowered = paragraph.strip().lower()
-        if lowered.rstrip(" .:…>»|*") in self.equals:
+        if lowered in self.equals or lowered.rstrip(" .:…>»|*") in self.equals:
             return f"{self.kind} phrase {lowered!r}"
         short = len(lowered.split()) <= short_words
         for phrase in self.starts if short else ():
