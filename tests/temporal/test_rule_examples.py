@@ -22,7 +22,7 @@ def test_example(rule, example) -> None:
     dct = PublicationDate.parse(example.anchor) if example.anchor else None
     found = [m for m in tag(example.text, dct, example.mode) if m.rule == rule.name]
     assert found, f"{rule.name} did not fire on {example.text!r}: {tag(example.text, dct, example.mode)}"
-    mention = found[0]
+    mention = next((m for m in found if m.value == example.value), found[0])
     assert example.value == mention.value
     if example.type:
         assert example.type == mention.type

@@ -175,25 +175,51 @@ class Matcher:
             mention_start = hit.pre_start if hit.pre_start is not None else start
             if isinstance(mod, str) and mod.startswith("~"):  # the word gives the mod but stays outside the extent
                 mod, mention_start = mod[1:], start
-            found.append(
-                Candidate(
-                    start=mention_start,
-                    end=end,
-                    text=text[mention_start:end],
-                    rule=rule,
-                    frame=frame,
-                    premod=mod or None,
-                    source=text,
-                    before=text[max(0, mention_start - 40) : mention_start],
-                )
-            )
+            ends = _range_ends(inner) if rule.params.get("split") else None
+            if ends is not None:
+                # a range written as one phrase ("2022-2023", "12-13 July"): two mentions, the first end
+                # taking from the second what it does not say
+                second = {key[:-1]: value for key, value in frame.items() if key.endswith("2")}
+                first = {key: value for key, value in frame.items() if not key.endswith("2")}
+                second = {**{k: v for k, v in first.items() if k not in ("first", "second")}, **second}
+                for key, value in second.items():
+                    first.setdefault(key, value)
+                (first_start, first_end), (second_start, second_end) = ends
+                found.append(self._candidate(text, rule, first, min(mention_start, first_start), first_end, mod))
+                found.append(self._candidate(text, rule, second, second_start, second_end, None))
+                continue
+            found.append(self._candidate(text, rule, frame, mention_start, end, mod))
         return found
+
+    @staticmethod
+    def _candidate(text: str, rule: Rule, frame: dict[str, Any], start: int, end: int, mod: Any) -> Candidate:
+        return Candidate(
+            start=start,
+            end=end,
+            text=text[start:end],
+            rule=rule,
+            frame=frame,
+            premod=mod or None,
+            source=text,
+            before=text[max(0, start - 40) : start],
+        )
 
 
 _SPACES = re.compile(r" {2,}")
 _KEY_TABLE = {code: "0" for code in range(ord("0"), ord("9") + 1)} | {
     code: " " for code in range(0x3001) if re.match(r"\s", chr(code))
 }
+
+
+def _range_ends(match: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The spans of the groups `first` and `second` (or `first__2`, ... in another branch) of a range rule."""
+    groups = match.groupdict()
+    for name, value in groups.items():
+        if value is not None and name.split("__")[0] == "first":
+            partner = "second" + name[len("first") :]
+            if groups.get(partner) is not None:
+                return match.span(name), match.span(partner)
+    return None
 
 
 def _key(normalized: str, position: int) -> str:
