@@ -61,3 +61,31 @@ def test_builds_database_from_seeds_when_missing(tmp_path: Path, monkeypatch) ->
     assert result.exit_code == 0, result.output
     assert (tmp_path / "timeline.db").exists()
     assert "building it from" in result.stderr
+
+
+def test_era_slices(seeded_db: str) -> None:
+    era = runner.invoke(app, ["--db", seeded_db, "show", "--era", "Wagner era", "--format", "json"])
+    assert era.exit_code == 0, era.output
+    values = [row["value"] for row in json.loads(era.stdout)]
+    assert values and "2022-09" in values and "2023" in values and "2024-05" not in values
+    span = runner.invoke(app, ["--db", seeded_db, "show", "--from", "Wagner era", "--to", "North Korean deployment", "--format", "json"])
+    rows = json.loads(span.stdout)
+    assert rows[0]["value"] == "2022-09" and rows[-1]["earliest"] >= "2024-11-01"
+    assert all(row["latest"] > "2022-07-01" and row["earliest"] < "2025-04-29" for row in rows)
+
+
+def test_grep_actor_category_and_source_filters(seeded_db: str) -> None:
+    def values(*options: str) -> list[str]:
+        result = runner.invoke(app, ["--db", seeded_db, "show", *options, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return [row["value"] for row in json.loads(result.stdout)]
+
+    assert values("--grep", "mobilization order") == ["2022-09"]
+    assert "2023" in values("--actor", "Wagner")
+    assert set(values("--category", "casualties")) >= {"2024-05", "2024-11"}
+    assert set(values("--source", "chaspravdy")) == {"2023-04/2024-05"}
+
+
+def test_table_names_several_sources(seeded_db: str) -> None:
+    result = runner.invoke(app, ["--db", seeded_db, "show", "--from", "2024-05", "--to", "2024-05"])
+    assert "(3 sources)" in result.stdout

@@ -59,3 +59,18 @@ def test_full_text_index_follows_the_events_table(seeded_db: str, words: str) ->
         events = connection.execute(text("SELECT COUNT(*) FROM events")).scalar_one()
     engine.dispose()
     assert fts >= 1 and total == events
+
+
+def test_pandas_reads_the_views_as_they_are(seeded_db: str) -> None:
+    import sqlite3
+
+    import pandas
+
+    connection = sqlite3.connect(seeded_db)
+    try:
+        frame = pandas.read_sql("SELECT label, text, sources FROM chronology WHERE date_basis = 'stated' ORDER BY earliest, latest", connection)
+        mentions = pandas.read_sql("SELECT * FROM mentions_flat", connection)
+    finally:
+        connection.close()
+    assert frame["label"].iloc[0] == "February 2022"
+    assert len(mentions) > 0 and {"published", "value", "rule"} <= set(mentions.columns)
