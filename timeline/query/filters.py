@@ -28,8 +28,11 @@ def resolve_filter(
     if era:
         period = find_period(era, periods)
         if period is None:
-            known = ", ".join(period.name for period in periods) or "none"
-            raise WhenError(f"no era called {era!r}; known eras: {known} (see `timeline periods list`)")
+            known = ", ".join(period.name for period in periods)
+            hint = f"known eras: {known} (see `timeline periods list`)" if known else (
+                "the database has no periods: run `timeline db upgrade`, or add one with `timeline periods add`"
+            )
+            raise WhenError(f"no era called {era!r}; {hint}")
         lower = max(lower, period.earliest) if lower else period.earliest
         if period.latest is not None:
             upper = min(upper, period.latest) if upper else period.latest
