@@ -80,6 +80,8 @@ def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
     found = safe_date(year, month, day)
     if found is None:
         return None
+    if frame.get("as_week"):
+        return Resolved(kind_of(frame, "DATE"), value_at(found, "week"), frame.get("mod"))
     return Resolved(kind_of(frame, "DATE"), fmt_day(found) + _time_suffix(frame), frame.get("mod"))
 
 
