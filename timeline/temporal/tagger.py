@@ -8,7 +8,7 @@ from timeline.domain import Mention, PublicationDate
 from timeline.temporal.match import Candidate, matcher_for
 from timeline.temporal.ranges import complete_first_ends
 from timeline.temporal.resolve import RESOLVERS, Reference, Resolved
-from timeline.temporal.values import interval_of
+from timeline.temporal.values import granularity_of_shape, interval_of
 
 ANCHORS = ("news", "narrative")
 _PROBES = (date(1911, 3, 8), date(1957, 9, 22), date(1983, 12, 27))
@@ -111,7 +111,7 @@ def resolve_candidate(
             latest = max(span[1] for span in spans)  # type: ignore[type-var]
             granularity = spans[0][2]
     if granularity is None:
-        granularity = interval_of(answers[0].value)[2] if kind != "unanchored" else _shape_granularity(value)
+        granularity = interval_of(answers[0].value)[2] if kind != "unanchored" else granularity_of_shape(value)
     first = answers[0]
     return Mention(
         start=candidate.start,
@@ -147,12 +147,6 @@ class Tense:
         if self.value is None:
             self.value = self.candidate.tense()
         return self.value
-
-
-def _shape_granularity(value: str) -> str | None:
-    from timeline.temporal.values import _granularity_of_unknown
-
-    return _granularity_of_unknown(value)
 
 
 def merge_values(values: list[str]) -> str:

@@ -70,7 +70,7 @@ def _safe(make) -> tuple[date | None, date | None]:
 def interval_of(value: str) -> tuple[date | None, date | None, str | None]:
     """Earliest day, day after the latest day and granularity of a TIMEX3 value (Nones when not calendar time)."""
     if not value or "X" in value or value.startswith("P") or value in REF_VALUES:
-        return None, None, _granularity_of_unknown(value)
+        return None, None, granularity_of_shape(value)
     if m := _DAY.match(value):
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
         first, last = _safe(lambda: (date(y, mo, d), date(y, mo, d) + timedelta(days=1)))
@@ -119,8 +119,8 @@ def interval_of(value: str) -> tuple[date | None, date | None, str | None]:
     return None, None, None
 
 
-def _granularity_of_unknown(value: str) -> str | None:
-    """The granularity a value with X, a duration or a REF value speaks of, if any."""
+def granularity_of_shape(value: str) -> str | None:
+    """The granularity a value's shape speaks of (`XXXX-05` -> month); None for durations and REF values."""
     if not value or value.startswith("P") or value in REF_VALUES:
         return None
     if "T" in value:
