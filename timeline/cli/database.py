@@ -9,6 +9,7 @@ from timeline.cli.app import app, database_of, fail
 db_app = typer.Typer(
     help="Manage the database schema.\n\nExample: timeline db upgrade",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(db_app, name="db")
 

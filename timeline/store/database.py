@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
@@ -85,6 +86,14 @@ def lock_for_writing(connection: Connection) -> None:
         connection.exec_driver_sql("UPDATE alembic_version SET version_num = version_num WHERE 0")
     elif backend == "postgresql":
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
+
+
+def query_plan(connection: Connection, statement: Any) -> list[str]:
+    """The database's plan for a SQLAlchemy statement, one line per step (EXPLAIN QUERY PLAN / EXPLAIN)."""
+    compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})
+    if connection.dialect.name == "sqlite":
+        return [row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")]
+    return [row[0] for row in connection.exec_driver_sql(f"EXPLAIN {compiled}")]
 
 
 def describe_database_error(error: BaseException) -> str:
