@@ -146,3 +146,9 @@ def test_hard_wrapped_prose_is_one_paragraph_per_block() -> None:
 def test_address_lines_are_not_wrapped_prose() -> None:
     text = "Physical Address\n\n304 North Cardinal St.\nDorchester Center, MA 02124\n"
     assert [kind for kind, _ in kinds(text)] == ["boilerplate"] * 3
+
+
+def test_teasers_after_a_short_article() -> None:
+    lines = ARTICLE.splitlines()[2:5]
+    text = "\n".join([*lines, *TEASERS]) + "\n"
+    assert [kind for kind, _ in kinds(text)] == ["body", "body", "body", "teaser", "teaser"]

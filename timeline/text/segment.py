@@ -15,7 +15,7 @@ HEADLINE_WORDS = 30
 HEADING_WORDS = 10
 TITLE_SIMILARITY = 85
 # Teasers: paragraphs after the article whose words seldom recur in the rest of the page.
-TEASER_MIN_PARAGRAPHS = 6
+TEASER_MIN_PARAGRAPHS = 4
 TEASER_MAX_SHARE = 0.4
 OFF_TOPIC = 0.08
 OFF_TOPIC_WHEN_CUT = 0.15
