@@ -1,0 +1,509 @@
+"""All of timeline's speed goals in one table, each figure beside its reference measured in the same run.
+
+Measures tagging against dateparser's search_dates, end-to-end ingest at 1,000 and
+10,000 generated articles against extraction alone, bulk event writes against raw
+sqlite3.executemany, a chronology query on a 1,000,000-event database, and
+`timeline --help` / `timeline show` as whole processes; with the peak memory of each.
+Every measurement runs in a fresh process so that its peak memory is its own.
+Generated corpora and the 1M-event database are cached under benchmarks/out/.
+
+Example: uv run python benchmarks/run.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+TIMELINE = str(Path(sys.executable).with_name("timeline"))
+MILLION = 1_000_000
+EVENTS_PER_DOCUMENT = 50
+QUERY_RANGE = (date(2022, 3, 1), date(2022, 7, 1))
+SHOW_ARGUMENTS = ["show", "--from", "2022-03", "--to", "2022-06", "--limit", "100"]
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table."""
+
+    measure: str
+    figure: str
+    reference: str
+    ratio: str
+    goal: str
+    verdict: str
+    peak: str
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every measurement and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog=__doc__.splitlines()[-1])
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)), help="worker processes for ingest")
+    parser.add_argument("--sizes", default="1000,10000", help="ingest corpus sizes, comma-separated")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(CHILDREN[args.child[0]](*args.child[1:])))
+        return 0
+    OUT.mkdir(parents=True, exist_ok=True)
+    _compile_bytecode()
+    rows: list[Row] = []
+    rows += tagging_rows()
+    for size in (int(part) for part in args.sizes.split(",")):
+        rows += ingest_rows(size, args.jobs)
+    rows += bulk_write_rows()
+    database = million_event_database()
+    rows += query_rows(database)
+    rows += whole_process_rows(database)
+    print_table(rows)
+    return 0
+
+
+def child(*arguments: str) -> dict:
+    """Run this script's `--child ARGUMENTS…` in a fresh process and return its JSON answer."""
+    result = subprocess.run([sys.executable, __file__, "--child", *arguments], capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"benchmark step {' '.join(arguments)} failed:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident set of this process (or of its largest waited-for child), in MB."""
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+# --- tagging ---------------------------------------------------------------------------------------
+
+
+def tagging_rows() -> list[Row]:
+    """The tagger against dateparser's search_dates on the same generated texts (benchmarks/tagger.py)."""
+    from benchmarks import tagger
+
+    corpus = tagger.generated_corpus(60)
+    ours = tagger.measure("tagger", corpus)
+    theirs = tagger.measure("dateparser", corpus)
+    return [
+        Row(
+            "tagging, 60 news-like docs",
+            f"{ours['chars_per_s']:,.0f} chars/s",
+            f"search_dates {theirs['chars_per_s']:,.0f} chars/s",
+            f"{ours['chars_per_s'] / theirs['chars_per_s']:.1f}x",
+            "faster than search_dates",
+            _verdict(ours["chars_per_s"] > theirs["chars_per_s"]),
+            f"{ours['peak_mb']:.0f} / {theirs['peak_mb']:.0f} MB",
+        )
+    ]
+
+
+# --- ingest ----------------------------------------------------------------------------------------
+
+
+def corpus_folder(size: int) -> Path:
+    """The cached generated corpus of `size` articles."""
+    from benchmarks.corpus import write_corpus
+
+    return write_corpus(OUT / f"corpus-{size}", size)
+
+
+def ingest_rows(size: int, jobs: int) -> list[Row]:
+    """End-to-end ingest against extraction alone, same documents, same pool size."""
+    corpus_folder(size)
+    extraction = child("extract", str(size), str(jobs))
+    ingest = child("ingest", str(size), str(jobs))
+    ratio = ingest["docs_per_s"] / extraction["docs_per_s"]
+    return [
+        Row(
+            f"ingest {size:,} articles, --jobs {jobs}",
+            f"{ingest['docs_per_s']:,.0f} docs/s ({ingest['events']:,} events)",
+            f"extraction alone {extraction['docs_per_s']:,.0f} docs/s",
+            f"{ratio:.2f}",
+            ">= 0.9 of extraction",
+            _verdict(ratio >= 0.9),
+            f"main {ingest['main_mb']:.0f} + worker {ingest['worker_mb']:.0f} MB",
+        )
+    ]
+
+
+def _documents(size: int):  # type: ignore[no-untyped-def]
+    from timeline.ingest.sources import read_inputs
+
+    return ((item, item.document) for item in read_inputs([str(corpus_folder(size))]))
+
+
+def child_extract(size: str, jobs: str) -> dict:
+    """Extraction alone: read the corpus and extract it in the pool, keeping nothing."""
+    from timeline.pipeline.parallel import open_extractor
+
+    started = time.perf_counter()
+    count = 0
+    with open_extractor(int(jobs)) as extractor:
+        for outcome in extractor.run(_documents(int(size))):
+            count += outcome.extraction is not None
+    seconds = time.perf_counter() - started
+    return {"docs_per_s": count / seconds, "main_mb": peak_mb(), "worker_mb": peak_mb(resource.RUSAGE_CHILDREN)}
+
+
+def child_ingest(size: str, jobs: str) -> dict:
+    """End-to-end ingest into a fresh database (schema created before the clock starts)."""
+    from timeline.pipeline.ingest import ingest
+    from timeline.store.migrate import upgrade
+
+    database = OUT / f"ingest-{size}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    upgrade(str(database))
+    started = time.perf_counter()
+    report = ingest([str(corpus_folder(int(size)))], str(database), jobs=int(jobs))
+    seconds = time.perf_counter() - started
+    added = report.counts["added"]
+    return {
+        "docs_per_s": added / seconds,
+        "events": sum(result.events for result in report.results),
+        "main_mb": peak_mb(),
+        "worker_mb": peak_mb(resource.RUSAGE_CHILDREN),
+    }
+
+
+# --- bulk writes -----------------------------------------------------------------------------------
+
+BULK_ROWS = 200_000
+EVENT_COLUMNS = ("key", "document_id", "start", "end", "text", "value", "mod", "earliest", "latest", "granularity",
+                 "date_basis", "date_start", "date_end", "date_text", "date_rule", "reported")
+
+
+def bulk_write_rows() -> list[Row]:
+    """Event rows written through SQLAlchemy Core (as the writer does) against raw sqlite3.executemany."""
+    ours = child("bulk", "core")
+    raw = child("bulk", "raw")
+    ratio = ours["rows_per_s"] / raw["rows_per_s"]
+    return [
+        Row(
+            f"bulk event writes, {BULK_ROWS:,} rows",
+            f"{ours['rows_per_s']:,.0f} rows/s (Core)",
+            f"sqlite3.executemany {raw['rows_per_s']:,.0f} rows/s",
+            f"{ratio:.2f}x",
+            ">= 0.4x raw",
+            _verdict(ratio >= 0.4),
+            f"{ours['peak_mb']:.0f} / {raw['peak_mb']:.0f} MB",
+        )
+    ]
+
+
+def _event_values(count: int, documents: int) -> list[dict]:
+    rng = random.Random(11)
+    first = date(2015, 1, 1)
+    rows = []
+    for number in range(count):
+        day = first + timedelta(days=rng.randrange(3800))
+        rows.append({
+            "key": f"{number:016x}", "document_id": number % documents + 1, "start": number, "end": number + 60,
+            "text": f"Officials said on {day:%d %B %Y} that {rng.randint(2, 60000):,} recruits had arrived.",
+            "value": day.isoformat(), "mod": None, "earliest": day, "latest": day + timedelta(days=1), "granularity": "day",
+            "date_basis": "stated", "date_start": 18, "date_end": 30, "date_text": f"{day:%d %B %Y}", "date_rule": "day_month_year",
+            "reported": day.isoformat(),
+        })
+    return rows
+
+
+def child_bulk(how: str) -> dict:
+    """Write BULK_ROWS event rows into a fresh database, one transaction; rows/s and peak memory."""
+    from sqlalchemy import insert
+
+    from timeline.store.database import create_database_engine
+    from timeline.store.migrate import upgrade
+    from timeline.store.models import EventRow
+
+    database = OUT / f"bulk-{how}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    upgrade(str(database))
+    documents = 1000
+    with sqlite3.connect(database) as connection:
+        connection.executemany(
+            "INSERT INTO documents (sha256, char_count, ingested_at, text, published_basis, media_type) VALUES (?, 0, '', '', 'given', 'text/plain')",
+            [(f"{number:064x}",) for number in range(documents)],
+        )
+    rows = _event_values(BULK_ROWS, documents)
+    if how == "core":
+        engine = create_database_engine(str(database))
+        started = time.perf_counter()
+        with engine.begin() as connection:
+            connection.execute(insert(EventRow), rows)
+        seconds = time.perf_counter() - started
+        engine.dispose()
+    else:
+        tuples = [tuple(row[column].isoformat() if isinstance(row[column], date) else row[column] for column in EVENT_COLUMNS) for row in rows]
+        connection = sqlite3.connect(database)
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        names = ", ".join(f'"{column}"' for column in EVENT_COLUMNS)
+        started = time.perf_counter()
+        with connection:
+            connection.executemany(f"INSERT INTO events ({names}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", tuples)
+        seconds = time.perf_counter() - started
+        connection.close()
+    return {"rows_per_s": BULK_ROWS / seconds, "peak_mb": peak_mb()}
+
+
+# --- the 1M-event database -----------------------------------------------------------------------------
+
+
+def million_event_database() -> Path:
+    """The cached database of 1,000,000 events (20,000 documents, one cluster per event), built with bulk inserts."""
+    database = OUT / "events-1m.db"
+    marker = OUT / "events-1m.complete"
+    if marker.exists() and database.exists():
+        from timeline.store.migrate import ensure_schema
+
+        ensure_schema(str(database))
+        return database
+    child("build")
+    marker.write_text("built\n")
+    return database
+
+
+def child_build() -> dict:
+    """Build the 1M-event database: raw executemany into the migrated schema, full-text index rebuilt at the end."""
+    from timeline.store.migrate import upgrade
+
+    database = OUT / "events-1m.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    upgrade(str(database))
+    rng = random.Random(1_000_000)
+    first = date(2015, 1, 1)
+    connection = sqlite3.connect(database)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = OFF")
+    triggers = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").fetchall()
+    for name, _sql in triggers:
+        connection.execute(f'DROP TRIGGER "{name}"')
+    documents = MILLION // EVENTS_PER_DOCUMENT
+    event_id = 0
+    for batch_start in range(0, documents, 1000):
+        document_rows, event_rows, cluster_rows = [], [], []
+        for document_number in range(batch_start, batch_start + 1000):
+            published = first + timedelta(days=rng.randrange(3800))
+            sentences, offset = [], 0
+            for _ in range(EVENTS_PER_DOCUMENT):
+                event_id += 1
+                earliest, latest, value, granularity = _random_interval(rng, published)
+                sentence = f"Officials said in {value} that {rng.randint(2, 60000):,} recruits had arrived in {rng.choice(CITIES)}."
+                key = f"{event_id:016x}"
+                event_rows.append((event_id, key, document_number + 1, offset, offset + len(sentence), sentence, value, earliest,
+                                   latest, granularity, "stated", "sentence", key, published.isoformat()))
+                cluster_rows.append((key, key, event_id, value, earliest, latest, granularity, "stated", sentence, 1, 1,
+                                     published.isoformat(), published.isoformat()))
+                sentences.append(sentence)
+                offset += len(sentence) + 1
+            text = " ".join(sentences)
+            document_rows.append((document_number + 1, f"{document_number:064x}", f"article_{document_number:07d}.txt", "Generated Wire",
+                                  published.isoformat(), "day", "given", len(text), "2026-01-01T00:00:00+00:00", text, "text/plain"))
+        with connection:
+            connection.executemany(
+                "INSERT INTO documents (id, sha256, path, source, published, published_precision, published_basis, char_count,"
+                " ingested_at, text, media_type) VALUES (?,?,?,?,?,?,?,?,?,?,?)", document_rows)
+            connection.executemany(
+                'INSERT INTO events (id, key, document_id, start, "end", text, value, earliest, latest, granularity, date_basis,'
+                " span_kind, cluster_id, reported) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", event_rows)
+            connection.executemany(
+                "INSERT INTO clusters (id, anchor_key, event_id, value, earliest, latest, granularity, date_basis, text,"
+                " event_count, source_count, first_reported, last_reported) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", cluster_rows)
+    for _name, sql in triggers:
+        connection.execute(sql)
+    if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'events_fts'").fetchone():
+        with connection:
+            connection.execute("INSERT INTO events_fts(events_fts) VALUES ('rebuild')")
+    connection.execute("ANALYZE")
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    return {"events": event_id, "peak_mb": peak_mb()}
+
+
+CITIES = ("Kharkiv", "Moscow", "Kursk", "Nairobi", "Kathmandu", "Pyongyang", "Geneva", "Brussels", "Donetsk")
+
+
+def _random_interval(rng: random.Random, published: date) -> tuple[str, str, str, str]:
+    day = published - timedelta(days=rng.randrange(0, 400))
+    roll = rng.random()
+    if roll < 0.6:
+        return day.isoformat(), (day + timedelta(days=1)).isoformat(), day.isoformat(), "day"
+    if roll < 0.9:
+        start = day.replace(day=1)
+        end = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return start.isoformat(), end.isoformat(), f"{start:%Y-%m}", "month"
+    if roll < 0.97:
+        quarter = (day.month - 1) // 3
+        start = date(day.year, quarter * 3 + 1, 1)
+        end = date(day.year + (quarter == 3), (quarter * 3 + 3) % 12 + 1, 1)
+        return start.isoformat(), end.isoformat(), f"{day.year}-Q{quarter + 1}", "quarter"
+    return date(day.year, 1, 1).isoformat(), date(day.year + 1, 1, 1).isoformat(), str(day.year), "year"
+
+
+# --- the chronology query --------------------------------------------------------------------------------
+
+
+def query_rows(database: Path) -> list[Row]:
+    """The chronology query in-process on the 1M-event database: median time and its plan."""
+    result = child("query", str(database))
+    return [
+        Row(
+            "chronology query, 1M events, in-process",
+            f"median {result['median_ms']:.2f} ms ({result['rows']} rows)",
+            f"plan: {result['plan']}",
+            f"p90 {result['p90_ms']:.2f} ms",
+            "<= 2 ms, index-backed plan",
+            _verdict(result["median_ms"] <= 2 and result["index_backed"]),
+            f"{result['peak_mb']:.0f} MB",
+        )
+    ]
+
+
+def child_query(database: str) -> dict:
+    """Time the chronology of 2022-03..2022-06, first 100, 30 times after a warm-up; read its plan."""
+    from timeline.query.chronology import ChronologyFilter, cluster_query, entries_of
+    from timeline.store.database import create_database_engine, query_plan
+
+    engine = create_database_engine(database, read_only=True)
+    query_filter = ChronologyFilter(start=QUERY_RANGE[0], end=QUERY_RANGE[1], limit=100)
+    timings = []
+    with engine.connect() as connection:
+        rows = len(entries_of(connection, query_filter))
+        for _ in range(30):
+            started = time.perf_counter()
+            entries_of(connection, query_filter)
+            timings.append((time.perf_counter() - started) * 1000)
+        plan = query_plan(connection, cluster_query(connection, query_filter))
+    engine.dispose()
+    timings.sort()
+    return {
+        "median_ms": statistics.median(timings),
+        "p90_ms": timings[int(len(timings) * 0.9)],
+        "rows": rows,
+        "plan": "; ".join(plan),
+        "index_backed": index_backed(plan),
+        "peak_mb": peak_mb(),
+    }
+
+
+def index_backed(plan: list[str]) -> bool:
+    """True when SQLite reads the clusters through an index and needs no sort of its own for the order."""
+    return any("clusters USING" in step and "INDEX" in step for step in plan) and not any(
+        "SCAN clusters" == step.strip() or "TEMP B-TREE FOR ORDER BY" in step for step in plan
+    )
+
+
+# --- whole processes -------------------------------------------------------------------------------------
+
+
+def whole_process_rows(database: Path) -> list[Row]:
+    """`timeline --help` and `timeline show` on the 1M-event database, each a whole process, against bare Python."""
+    bare = _process_times([sys.executable, "-c", "pass"])
+    helped = _process_times([TIMELINE, "--help"])
+    shown = _process_times([TIMELINE, "--db", str(database), *SHOW_ARGUMENTS])
+    imported = _imports_of_show(database)
+    heavy = [name for name in ("pandas", "dateparser") if name in imported]
+    return [
+        Row(
+            "timeline --help, whole process",
+            f"median {helped['median_ms']:.0f} ms (CPU {helped['cpu_ms']:.0f} ms)",
+            f"python -c pass {bare['median_ms']:.0f} ms",
+            f"+{helped['median_ms'] - bare['median_ms']:.0f} ms",
+            "<= 300 ms",
+            _verdict(helped["median_ms"] <= 300),
+            f"{helped['peak_mb']:.0f} MB",
+        ),
+        Row(
+            "timeline show (1M events, 100 rows), whole process",
+            f"median {shown['median_ms']:.0f} ms (CPU {shown['cpu_ms']:.0f} ms)",
+            f"python -c pass {bare['median_ms']:.0f} ms",
+            f"+{shown['median_ms'] - bare['median_ms']:.0f} ms",
+            "<= 450 ms, no pandas/dateparser",
+            _verdict(shown["median_ms"] <= 450 and not heavy) + (f" (imports {', '.join(heavy)})" if heavy else ""),
+            f"{shown['peak_mb']:.0f} MB",
+        ),
+    ]
+
+
+def _process_times(command: list[str], runs: int = 7) -> dict:
+    timings, cpu, peaks = [], [], []
+    subprocess.run(command, capture_output=True, check=False)
+    for _ in range(runs):
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        timings.append((time.perf_counter() - started) * 1000)
+        peaks.append(usage.ru_maxrss / 1024)
+        cpu.append((usage.ru_utime + usage.ru_stime) * 1000)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} exited {process.returncode}")
+    return {"median_ms": statistics.median(timings), "cpu_ms": statistics.median(cpu), "peak_mb": max(peaks)}
+
+
+def _imports_of_show(database: Path) -> set[str]:
+    probe = (
+        "import sys, contextlib, io\n"
+        "from timeline.cli.main import app\n"
+        f"sys.argv = ['timeline', '--db', {str(database)!r}, *{SHOW_ARGUMENTS!r}]\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n        app()\n    except SystemExit:\n        pass\n"
+        "print(' '.join(sorted(name for name in sys.modules if '.' not in name)))\n"
+    )
+    output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    return set(output.split())
+
+
+# --- the table ---------------------------------------------------------------------------------------------
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "NOT MET"
+
+
+def print_table(rows: list[Row]) -> None:
+    """One table: measure, figure, reference measured in the same run, ratio, goal, verdict, peak memory."""
+    header = Row("measure", "figure", "reference (same run)", "ratio", "goal", "verdict", "peak memory")
+    widths = [max(len(getattr(row, field)) for row in [header, *rows]) for field in Row.__dataclass_fields__]
+    for index, row in enumerate([header, *rows]):
+        print("  ".join(getattr(row, field).ljust(width) for field, width in zip(Row.__dataclass_fields__, widths)).rstrip())
+        if index == 0:
+            print("  ".join("-" * width for width in widths))
+
+
+def _compile_bytecode() -> None:
+    """Compile the installed packages once, so whole-process timings measure the program, not the compiler."""
+    import compileall
+    import site
+
+    for folder in [*site.getsitepackages(), str(ROOT / "timeline")]:
+        compileall.compile_dir(folder, quiet=2, workers=0)
+
+
+CHILDREN = {
+    "extract": child_extract,
+    "ingest": child_ingest,
+    "bulk": child_bulk,
+    "build": child_build,
+    "query": child_query,
+}
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,50 @@
+"""The chronology query (date range, ordered, first 100) is served by an index, with no sort of its own."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+
+import pytest
+
+from timeline.query.chronology import ChronologyFilter, cluster_query
+from timeline.store.database import create_database_engine, query_plan
+from timeline.store.migrate import upgrade
+
+FILTERS = {
+    "range": ChronologyFilter(start=date(2022, 3, 1), end=date(2022, 7, 1), limit=100),
+    "from": ChronologyFilter(start=date(2022, 1, 1), limit=100),
+    "all": ChronologyFilter(limit=100),
+}
+
+
+@pytest.fixture(scope="module")
+def clustered_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database of 3,000 dated clusters over ten years (no statistics gathered, as a user's would be)."""
+    path = str(tmp_path_factory.mktemp("plan") / "plan.db")
+    upgrade(path)
+    connection = sqlite3.connect(path)
+    rows = []
+    for number in range(3000):
+        day = date(2015, 1, 1) + timedelta(days=number * 37 % 3650)
+        rows.append((f"{number:016x}", f"{number:016x}", day.isoformat(), day.isoformat(), (day + timedelta(days=1)).isoformat(),
+                     "day", "stated" if number % 5 else "reported", f"event {number}", 1, 1))
+    with connection:
+        connection.executemany(
+            "INSERT INTO clusters (id, anchor_key, value, earliest, latest, granularity, date_basis, text, event_count, source_count)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+    connection.close()
+    return path
+
+
+@pytest.mark.parametrize("name", sorted(FILTERS))
+def test_chronology_plan_reads_the_chronology_index_in_order(clustered_db: str, name: str) -> None:
+    engine = create_database_engine(clustered_db, read_only=True)
+    with engine.connect() as connection:
+        plan = query_plan(connection, cluster_query(connection, FILTERS[name]))
+    engine.dispose()
+    assert any(step.startswith("SEARCH clusters USING INDEX ix_clusters_chronology") for step in plan), plan
+    assert not any("TEMP B-TREE FOR ORDER BY" in step for step in plan), plan
+    assert not any(step.strip() == "SCAN clusters" for step in plan), plan
