@@ -6,6 +6,7 @@ A pure function of one document (it runs in worker processes). Only body segment
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -87,7 +88,8 @@ def sentence_events(
         content_date = governing_date(text, parts[1].start, parts[1].end, dates)
         if report_date is not None and content_date is not None:
             attribution = find_attribution(text, parts[0].start, parts[0].end, actors)
-            events.append(builder.event(start, end, stated(report_date), "report", attribution, with_claims=False, category=STATEMENT))
+            report_end = parts[0].start + len(re.sub(r"\s*\bthat\s*$", "", text[parts[0].start:parts[0].end]))
+            events.append(builder.event(start, report_end, stated(report_date), "report", attribution, with_claims=False, category=STATEMENT))
             events.append(builder.event(parts[1].start, end, stated(content_date), "clause", attribution))
             governing += [report_date, content_date]
     if not events:
