@@ -98,3 +98,18 @@ def test_unknown_anchor_mode_is_refused() -> None:
     """An anchor mode other than news or narrative is an error."""
     with pytest.raises(ValueError, match="anchor"):
         tag("in May", DCT, "story")
+
+
+def test_narrative_history_resolves_as_a_reader_would() -> None:
+    """Year-less dates in a history take the year nearest the story; `today` is the present."""
+    text = (
+        "The Battle of Stalingrad (23 August 1942 - 2 February 1943) was a major battle. On 23 August, the 6th Army "
+        "reached the Volga. In September, fighting raged. On 2 February 1943, Paulus surrendered. Later that year, "
+        "the Battle of Kursk began on 5 July. Two years later the war ended. Today, the city is called Volgograd."
+    )
+    values = {m.text: m.value for m in tag(text, None, "narrative")}
+    assert "1942-08-23" == values["23 August"]
+    assert "1942-09" == values["September"]
+    assert "1943-07-05" == values["5 July"]
+    assert "1945" == values["Two years later"]
+    assert "PRESENT_REF" == values["Today"]

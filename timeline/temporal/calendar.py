@@ -92,28 +92,31 @@ def season_start(name: str, year: int) -> date:
     return month_start(year, SEASON_MONTHS[name])
 
 
-def pick_year(candidates: dict[int, date | None], ref: date, direction: str, end_of: dict[int, date] | None = None) -> int | None:
-    """The year whose occurrence best fits the reference: latest not after it (past), first not before it (future)."""
+def pick_year(
+    candidates: dict[int, date | None],
+    ref: date,
+    direction: str,
+    end_of: dict[int, date] | None = None,
+    ref_end: date | None = None,
+) -> int | None:
+    """The year whose occurrence best fits the reference: latest not after it (past), first not over (future), else nearest."""
     valid = {year: day for year, day in candidates.items() if day is not None}
     if not valid:
         return None
     if direction == "past":
         before = [year for year, day in valid.items() if day <= ref]
         return max(before) if before else min(valid)
-    if direction == "forward":
-        ends = end_of or {}
-        after = [year for year, day in valid.items() if ends.get(year, day) > ref or day >= ref]
-        return min(after) if after else max(valid)
     ends = end_of or {}
     if direction == "future":  # the first occurrence not over yet
         after = [year for year, day in valid.items() if ends.get(year, day + timedelta(days=1)) > ref]
         return min(after) if after else max(valid)
 
     def distance(year: int) -> int:
-        first, after = valid[year], ends.get(year, valid[year])
-        if first <= ref < after:
-            return 0
-        return min(abs((first - ref).days), abs((after - ref).days))
+        first, after = valid[year], ends.get(year, valid[year] + timedelta(days=1))
+        low, high = ref, ref_end or ref + timedelta(days=1)
+        if first < high and after > low:
+            return 0  # it overlaps the reference (a story date may be a whole month or year)
+        return (first - high).days if first >= high else (low - after).days
 
     return min(sorted(valid), key=distance)
 

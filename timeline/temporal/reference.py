@@ -15,7 +15,11 @@ PAST_SLACK_DAYS = 120
 class Reference:
     """The day a mention is resolved against; remembers whether the resolver needed it."""
 
-    def __init__(self, day: date, direction: str = "past", tense: Callable[[], str] | str = "none") -> None:
+    def __init__(
+        self, day: date, direction: str = "past", tense: Callable[[], str] | str = "none", until: date | None = None
+    ) -> None:
+        self.until = until
+        """Day after the last day of the reference when it is a stretch (a story date of a month or a year)."""
         self._day = day
         self._direction = direction
         self._tense = tense
@@ -35,9 +39,9 @@ class Reference:
         return self._day
 
     def direction(self, preferred: str = "past") -> str:
-        """Which occurrence a bare weekday or month means: `past`, `future`, `nearest` or `forward` (narrative)."""
-        if self._direction == "forward":
-            return "forward"
+        """Which occurrence a bare weekday or month means: `past`, `future`, `nearest` or `story` (narrative)."""
+        if self._direction == "story":
+            return "story"
         return "future" if self.tense == "future" else preferred
 
 

@@ -72,7 +72,7 @@ def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
             if direction == "nearest" and ref.tense == "past":
                 year = pick_nearest_past(options, base, ends, PAST_SLACK_DAYS)
             else:
-                year = pick_year(options, base, direction, ends)
+                year = pick_year(options, base, direction, ends, ref.until)
         if year is None:
             return None
     if day is None:
@@ -125,7 +125,10 @@ def weekday(frame: Frame, ref: Reference) -> Resolved | None:
         direction = ref.direction()
         back = (base.isoweekday() - target) % 7
         forward = (target - base.isoweekday()) % 7
-        found = base + timedelta(days=forward) if direction in ("future", "forward") else base - timedelta(days=back)
+        if direction == "story":  # narrative: the nearer one, ahead on a tie
+            found = base + timedelta(days=forward) if forward <= back else base - timedelta(days=back)
+        else:
+            found = base + timedelta(days=forward) if direction == "future" else base - timedelta(days=back)
     if frame.get("weekend"):
         return Resolved(kind_of(frame, "DATE"), value_at(found, "weekend"), frame.get("mod"))
     kind = "TIME" if frame.get("partday") or frame.get("hour") is not None else kind_of(frame, "DATE")
@@ -176,7 +179,7 @@ def season(frame: Frame, ref: Reference) -> Resolved | None:
         base = ref.day
         options = {y: season_start(name, y) for y in (base.year - 1, base.year, base.year + 1)}
         ends = {y: month_start(d.year, d.month + 3) for y, d in options.items()}
-        year = pick_year(options, base, ref.direction(), ends)
+        year = pick_year(options, base, ref.direction(), ends, ref.until)
     return Resolved(kind_of(frame, "DATE"), f"{year:04d}-{name}", frame.get("mod"))
 
 
@@ -201,7 +204,7 @@ def part_of_year(frame: Frame, ref: Reference) -> Resolved | None:
         else:
             options = {y: date(y, size * (number - 1) + 1, 1) for y in (base.year - 1, base.year, base.year + 1)}
             ends = {y: month_start(y, size * number + 1) for y in options}
-            year = pick_year(options, base, ref.direction(), ends)
+            year = pick_year(options, base, ref.direction(), ends, ref.until)
     return Resolved(kind_of(frame, "DATE"), f"{year:04d}-{letter}{number}", frame.get("mod"))
 
 
@@ -309,7 +312,7 @@ def holiday(frame: Frame, ref: Reference) -> Resolved | None:
             year = base.year
         else:
             ends = {y: d + timedelta(days=1) for y, d in options.items() if d}
-            year = pick_year(options, base, ref.direction("nearest"), ends)
+            year = pick_year(options, base, ref.direction("nearest"), ends, ref.until)
         if year is None:
             return None
     found = holiday_date(spec, year)

@@ -57,6 +57,8 @@ class Story:
         wanted = params.get("anaphoric_granularity")
         if wanted is not None:
             return self.by_granularity.get(wanted) or (self.latest if narrative or params.get("anaphoric") else None)
+        if params.get("never_story"):
+            return None
         if narrative or params.get("anaphoric"):
             return self.latest
         return None
@@ -75,21 +77,26 @@ def resolve_candidate(
     if candidate.premod and "mod" not in frame:
         frame["mod"] = candidate.premod
     told = story.anchor_for(rule.params, anchor == "narrative") if story is not None else None
+    until: date | None = None
     if told is not None:
         frame["_story_granularity"] = told[2]
-        probes, kind, direction = [told[0]], "mention", "forward" if anchor == "narrative" else "past"
+        probes, kind, direction = [told[0]], "mention", "story" if anchor == "narrative" else "past"
+        until = told[1]
     elif dct is not None:
         first, last = dct_days(dct)
         probes = [first] if first == last else [first, last, first + (last - first) / 2]
         kind, direction = "dct", "past"
         frame["_on_dct"] = True
     else:
+        if anchor == "narrative" and rule.params.get("never_story") and not frame.get("offset"):
+            frame["value"] = "PRESENT_REF"  # "today" in a history without a date of its own
+            function = RESOLVERS["fixed"]
         probes, kind, direction = list(_PROBES), "unanchored", "past"
         frame["_on_dct"] = True
     answers: list[Resolved] = []
     tense = Tense(candidate)
     for probe in probes:
-        reference = Reference(probe, direction, tense)
+        reference = Reference(probe, direction, tense, until if told is not None else None)
         try:
             answer = function(frame, reference)
         except (ValueError, OverflowError):  # calendar arithmetic beyond year 1 or 9999
