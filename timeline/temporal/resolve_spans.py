@@ -31,7 +31,7 @@ def offset(frame: Frame, ref: Reference) -> Resolved | None:
         return None
     granular = frame.get("granularity", "year" if unit in ("decade", "century") else unit)
     story = frame.get("_story_granularity")
-    if story is not None and _finer(story, granular) and (frame.get("anaphoric") or (unit == "year" and whole == 1)):
+    if story in ("quarter", "half") and _finer(story, granular) and unit == "year":
         granular = story  # "a year ago" in results news: the same quarter a year before
     day = shift(ref.day, unit, direction * whole)
     return Resolved(kind_of(frame, "DATE"), value_at(day, granular), frame.get("mod"))
