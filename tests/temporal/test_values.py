@@ -45,3 +45,8 @@ def test_grammar_accepts(value: str) -> None:
 def test_grammar_rejects(value: str) -> None:
     """Text that is not a TIMEX3 value does not match."""
     assert not is_valid_value(value)
+
+
+def test_southern_seasons() -> None:
+    """South of the equator, summer opens in December."""
+    assert (date(2024, 12, 1), date(2025, 3, 1), "season") == interval_of("2024-SU", hemisphere="south")

@@ -7,6 +7,8 @@ from datetime import date, timedelta
 
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 """First month of each meteorological (northern-hemisphere) season."""
+SOUTHERN_SEASON_MONTHS = {"SP": 9, "SU": 12, "FA": 3, "WI": 6}
+"""The same seasons south of the equator (summer opens in December)."""
 
 REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
@@ -67,8 +69,11 @@ def _safe(make) -> tuple[date | None, date | None]:
         return None, None
 
 
-def interval_of(value: str) -> tuple[date | None, date | None, str | None]:
-    """Earliest day, day after the latest day and granularity of a TIMEX3 value (Nones when not calendar time)."""
+def interval_of(value: str, hemisphere: str = "north") -> tuple[date | None, date | None, str | None]:
+    """Earliest day, day after the latest day and granularity of a TIMEX3 value (Nones when not calendar time).
+
+    Seasons are meteorological, northern hemisphere unless `hemisphere="south"`.
+    """
     if not value or "X" in value or value.startswith("P") or value in REF_VALUES:
         return None, None, granularity_of_shape(value)
     if m := _DAY.match(value):
@@ -105,7 +110,7 @@ def interval_of(value: str) -> tuple[date | None, date | None, str | None]:
             h = int(part[1])
             first, last = _safe(lambda: (date(y, 6 * h - 5, 1), month_start(y, 6 * h + 1)))
             return first, last, "half" if first else None
-        start = SEASON_MONTHS[part]
+        start = (SOUTHERN_SEASON_MONTHS if hemisphere == "south" else SEASON_MONTHS)[part]
         first, last = _safe(lambda: (date(y, start, 1), month_start(y, start + 3)))
         return first, last, "season" if first else None
     if m := _DECADE.match(value):
