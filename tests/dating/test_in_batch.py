@@ -11,7 +11,7 @@ from timeline.domain import PublicationDate
 from timeline.ingest.sources import Metadata
 from timeline.pipeline.ingest import ingest
 from timeline.store.database import create_database_engine
-from timeline.store.models import Document, MentionRow
+from timeline.store.models import Document, EventRow, MentionRow
 
 from tests.conftest import SEEDS
 
@@ -65,6 +65,11 @@ def test_bound_keeps_relative_mentions_unanchored(tmp_path: Path, db_path: str) 
     engine.dispose()
     assert values["4 March 2024"] == "2024-03-04"
     assert "X" in values["last week"]
+    engine = create_database_engine(db_path)
+    with engine.connect() as connection:
+        reported = set(connection.execute(select(EventRow.reported)).scalars())
+    engine.dispose()
+    assert reported == {None}
 
 
 def test_undated_without_evidence_stays_unknown(tmp_path: Path, db_path: str) -> None:

@@ -115,7 +115,8 @@ def _mention_rows(document_id: int, extraction: Extraction) -> list[dict]:
 
 def _event_rows(document_id: int, extraction: Extraction) -> list[dict]:
     document = extraction.document
-    reported = document.published.iso() if document.published else None
+    # A bound ("written after 4 March 2024") is not the day the events were reported.
+    reported = document.published.iso() if document.published and document.published_basis != "bound" else None
     return [
         {
             "key": event_key(document.sha256, event.start, event.end),
