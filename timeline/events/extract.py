@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -49,15 +50,27 @@ def extract_events(
 ) -> list[Event]:
     """The events of every body sentence: dated clauses, dated event phrases, and undated statements (as reported)."""
     gazetteer = gazetteer or default_gazetteer()
-    body = [segment for segment in segments if segment.kind == "body"]
+    body = sorted((segment for segment in segments if segment.kind == "body"), key=lambda segment: segment.start)
+    body_starts = [segment.start for segment in body]
+
+    def in_body(span: Sentence) -> bool:
+        index = bisect_right(body_starts, span.start) - 1
+        return index >= 0 and body[index].start <= span.start and span.end <= body[index].end
+
     events: list[Event] = []
+    ordered = sorted(mentions, key=lambda mention: (mention.start, mention.end))
+    starts = [mention.start for mention in ordered]
+
+    def within(span: Sentence) -> list[Mention]:
+        return ordered[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+
     previous: Sentence | None = None
     for sentence in sentences:
-        if not any(part.start <= sentence.start and sentence.end <= part.end for part in body):
+        if not in_body(sentence):
             previous = None
             continue
-        frame = fronted_date(text, previous, mentions) if previous is not None and "\n" not in text[previous.end:sentence.start] else None
-        events.extend(sentence_events(text, sentence, mentions, published, gazetteer, frame))
+        frame = fronted_date(text, previous, within(previous)) if previous is not None and "\n" not in text[previous.end:sentence.start] else None
+        events.extend(sentence_events(text, sentence, within(sentence), published, gazetteer, frame))
         previous = sentence
     unique: dict[tuple[int, int], Event] = {}
     for event in events:
