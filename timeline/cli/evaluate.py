@@ -20,7 +20,12 @@ def eval_command(
 
     Example: timeline eval ../shared/data/timex/tbaq.jsonl --anchor news
     """
-    from timeline.temporal.jsonl import DocumentError, dumps, load_documents, tag_document
+    from timeline.temporal.jsonl import (
+        DocumentError,
+        dumps,
+        load_documents,
+        tag_document,
+    )
     from timeline.temporal.scoring import report, score
 
     try:
