@@ -105,10 +105,23 @@ def select_entries(db, start, end, era, actor, category, source, grep, reported,
         raise fail(f"cannot read {db}: {error}") from None
     finally:
         engine.dispose()
-    notes = []
+    notes = [_range_note(query_filter, start, end, era)] if (start or end or era) else []
     if undated:
         notes.append(f"({undated} entries with no calendar date — their article's publication date is unknown — are not shown.)")
     return entries, notes
+
+
+def _range_note(query_filter, start, end, era) -> str:  # type: ignore[no-untyped-def]
+    """How the typed range was read, e.g. `(dates overlapping 1 Jul 2022 to 28 Apr 2025: --from 'Wagner era' …)`."""
+    from datetime import timedelta
+
+    def day(value) -> str:  # type: ignore[no-untyped-def]
+        return f"{value.day} {value:%b %Y}"
+
+    first = day(query_filter.start) if query_filter.start else "the beginning"
+    last = day(query_filter.end - timedelta(days=1)) if query_filter.end else "now"
+    typed = " ".join(f"{flag} {value!r}" for flag, value in (("--from", start), ("--to", end), ("--era", era)) if value)
+    return f"(entries whose dates overlap {first} to {last}: {typed})"
 
 
 def _build_from_seeds_if_missing(db: str) -> None:
