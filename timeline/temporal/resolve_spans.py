@@ -114,7 +114,12 @@ def recurring(frame: Frame, ref: Reference) -> Resolved | None:
     return Resolved("SET", duration_value(amount, unit), frame.get("mod"))
 
 
-_RATE_BEFORE = re.compile(r"(?:\d|\b(?:once|twice|thrice|times|hundreds|thousands|dozens|millions))[^.;:!?]{0,40}$", re.IGNORECASE)
+_RATE_BEFORE = re.compile(
+    r"(?:\d[\d,.]*%?|\b(?:once|twice|thrice|times|hundreds|thousands|dozens|millions|billions))"
+    r"(?:\s+(?!in\b|within\b|for\b|over\b|during\b)[\w’'-]+){0,4}\s*$",
+    re.IGNORECASE,
+)
+"""A count shortly before "a day" makes it a rate ("1,200 people a day"); "the smallest gain in a year" is not one."""
 ADVERB_UNITS = {
     "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year", "annual": "year",
     "quarterly": "quarter", "hourly": "hour", "nightly": "day", "biweekly": "fortnight",
