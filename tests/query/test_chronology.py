@@ -104,3 +104,9 @@ def test_same_chronology_on_postgresql(seeded_db: str, seeded_postgres: str) -> 
     ]
     assert [entry.value for entry in timeline.chronology(seeded_postgres, text="mobilization order")] == ["2022-09"]
     assert timeline.chronology(seeded_postgres, actor="wagner", category="recruitment")
+
+
+def test_within_keeps_only_intervals_inside_the_range(seeded_db: str) -> None:
+    inside = timeline.chronology(seeded_db, era="Wagner era", within=True)
+    assert [entry.value for entry in inside] == ["2022-09"]
+    assert all(entry.earliest >= date(2022, 7, 1) and entry.latest <= date(2023, 8, 24) for entry in inside)

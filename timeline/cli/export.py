@@ -18,6 +18,7 @@ from timeline.cli.show import (
     REPORTED_OPTION,
     SOURCE_OPTION,
     TO_OPTION,
+    WITHIN_OPTION,
     select_entries,
 )
 
@@ -47,6 +48,7 @@ def export(
     grep: str = GREP_OPTION,
     reported: bool = REPORTED_OPTION,
     limit: int = LIMIT_OPTION,
+    within: bool = WITHIN_OPTION,
 ) -> None:
     """Export the chronology with the same filters as `show` (overlap semantics: see `show --help`).
 
@@ -63,7 +65,7 @@ def export(
     from timeline.cli.show import _build_from_seeds_if_missing
 
     _build_from_seeds_if_missing(db)
-    entries, notes = select_entries(db, start, end, era, actor, category, source, grep, reported, limit)
+    entries, notes = select_entries(db, start, end, era, actor, category, source, grep, reported, limit, within)
     periods = _periods(db) if output_format in (ExportFormat.timelinejs, ExportFormat.html) else []
     from timeline.export.writers import write_export
 

@@ -23,6 +23,7 @@ SOURCE_OPTION = typer.Option(None, "--source", help="Keep entries reported by a 
 GREP_OPTION = typer.Option(None, "--grep", help="Keep entries whose wording contains all these words (full-text search).")
 REPORTED_OPTION = typer.Option(False, "--reported", help="Also keep entries dated only by their article's publication date.")
 LIMIT_OPTION = typer.Option(None, "--limit", min=1, help="At most N entries.")
+WITHIN_OPTION = typer.Option(False, "--within", help="Keep only entries whose whole date interval lies inside the range (instead of overlapping it).")
 FILTERS_HELP = (
     "An entry is kept when its date interval overlaps the range asked for: --from 2022 keeps anything "
     "that may have happened in 2022 or later, so 'May 2024' is kept by --to 2024-05-15."
@@ -49,6 +50,7 @@ def show(
     grep: str = GREP_OPTION,
     reported: bool = REPORTED_OPTION,
     limit: int = LIMIT_OPTION,
+    within: bool = WITHIN_OPTION,
     output_format: ShowFormat = typer.Option(ShowFormat.table, "--format", help="table, csv or json."),
 ) -> None:
     """Print the chronology: one entry per event however many articles report it, in date order.
@@ -63,7 +65,7 @@ def show(
     """
     db = database_of(ctx)
     _build_from_seeds_if_missing(db)
-    entries, hidden = select_entries(db, start, end, era, actor, category, source, grep, reported, limit)
+    entries, hidden = select_entries(db, start, end, era, actor, category, source, grep, reported, limit, within)
     if output_format is ShowFormat.csv:
         from timeline.export.tabular import write_csv
 
@@ -80,7 +82,7 @@ def show(
         typer.echo(note, err=True)
 
 
-def select_entries(db, start, end, era, actor, category, source, grep, reported, limit):  # type: ignore[no-untyped-def]
+def select_entries(db, start, end, era, actor, category, source, grep, reported, limit, within=False):  # type: ignore[no-untyped-def]
     """The filtered chronology and notes on what it leaves out, or a clear error (exit 2) for a bad filter."""
     from timeline.query.chronology import entries_of, undated_count
     from timeline.query.filters import resolve_filter
@@ -93,7 +95,7 @@ def select_entries(db, start, end, era, actor, category, source, grep, reported,
             try:
                 query_filter = resolve_filter(
                     connection, start, end, era, actor=actor, text=grep, category=category, source=source,
-                    include_reported=reported, limit=limit,
+                    include_reported=reported, limit=limit, within=within,
                 )
             except WhenError as error:
                 raise fail(str(error), 2) from None
@@ -121,7 +123,8 @@ def _range_note(query_filter, start, end, era) -> str:  # type: ignore[no-untype
     first = day(query_filter.start) if query_filter.start else "the beginning"
     last = day(query_filter.end - timedelta(days=1)) if query_filter.end else "now"
     typed = " ".join(f"{flag} {value!r}" for flag, value in (("--from", start), ("--to", end), ("--era", era)) if value)
-    return f"(entries whose dates overlap {first} to {last}: {typed})"
+    relation = "lie within" if query_filter.within else "overlap"
+    return f"(entries whose dates {relation} {first} to {last}: {typed})"
 
 
 def _build_from_seeds_if_missing(db: str) -> None:

@@ -37,6 +37,7 @@ class ChronologyFilter:
     source: str | None = None
     include_reported: bool = False
     limit: int | None = None
+    within: bool = False
 
 
 def chronology(
@@ -51,6 +52,7 @@ def chronology(
     *,
     source: str | None = None,
     limit: int | None = None,
+    within: bool = False,
     today: date | None = None,
 ) -> Chronology:
     """The chronology of the database `db` (a path or URL), one entry per cluster, ordered by date.
@@ -59,7 +61,8 @@ def chronology(
     "last year" counted from `today`, an era name): an entry is kept when its interval overlaps
     [start, end]. `era` keeps entries overlapping that named period. `actor`, `category` and
     `source` match case-insensitively; `text` is a full-text search of the reports' wording.
-    Entries dated only by their publication date come back with `include_reported=True`.
+    Entries dated only by their publication date come back with `include_reported=True`;
+    `within=True` keeps only entries whose whole interval lies inside [start, end].
 
     >>> entries = chronology(seeded_db, start="June 2024", text="announced")
     >>> [(entry.label, entry.value) for entry in entries]
@@ -74,7 +77,7 @@ def chronology(
 
             query_filter = resolve_filter(
                 connection, start, end, era, today=today, actor=actor, text=text, category=category,
-                source=source, include_reported=include_reported, limit=limit,
+                source=source, include_reported=include_reported, limit=limit, within=within,
             )
             return Chronology(entries_of(connection, query_filter))
     finally:
@@ -136,9 +139,9 @@ def cluster_query(connection: Connection, query_filter: ChronologyFilter) -> Sel
     if not query_filter.include_reported:
         query = query.where(ClusterRow.date_basis == "stated")
     if query_filter.start is not None:
-        query = query.where(ClusterRow.latest > query_filter.start)
+        query = query.where((ClusterRow.earliest >= query_filter.start) if query_filter.within else (ClusterRow.latest > query_filter.start))
     if query_filter.end is not None:
-        query = query.where(ClusterRow.earliest < query_filter.end)
+        query = query.where((ClusterRow.latest <= query_filter.end) if query_filter.within else (ClusterRow.earliest < query_filter.end))
     if query_filter.category:
         query = query.where(ClusterRow.category == query_filter.category.strip().lower())
     reports = select(EventRow.cluster_id)
@@ -166,9 +169,9 @@ def event_query(connection: Connection, query_filter: ChronologyFilter) -> Selec
     if not query_filter.include_reported:
         query = query.where(EventRow.date_basis == "stated")
     if query_filter.start is not None:
-        query = query.where(EventRow.latest > query_filter.start)
+        query = query.where((EventRow.earliest >= query_filter.start) if query_filter.within else (EventRow.latest > query_filter.start))
     if query_filter.end is not None:
-        query = query.where(EventRow.earliest < query_filter.end)
+        query = query.where((EventRow.latest <= query_filter.end) if query_filter.within else (EventRow.earliest < query_filter.end))
     if query_filter.category:
         query = query.where(EventRow.category == query_filter.category.strip().lower())
     if query_filter.actor and inspect(connection).has_table("event_actors"):
