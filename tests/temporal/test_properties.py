@@ -17,6 +17,7 @@ WORDS = [
     "years", "200-year-old", "every", "now", "recently", "coming", "months", "'80s", "1990s", "8:10am", "noon",
     "yesterday", "tonight", "Dec.", "15", ",", ".", "\n", "  ", "-", "earlier", "later", "two", "twenty-five",
     "Christmas", "fiscal", "1989", "Q3", "12/25/2023", "since", "İstanbul", "ǅ", "nineteen", "ninety-six",
+    "2011-12", "2024-06", "H1", "FY23", "10.06.2024", "12-13", "July", "1200", "GMT", "about", "within", "or so",
 ]
 texts = st.one_of(
     st.text(max_size=200),
