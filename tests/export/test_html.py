@@ -46,3 +46,10 @@ def test_draws_spans_dots_eras_and_links() -> None:
 
 def test_empty_chronology_still_makes_a_page() -> None:
     assert "No dated events" in html_page([], [], "Empty")
+
+
+def test_a_long_axis_labels_fewer_years() -> None:
+    entries = [entry("19", date(1900, 1, 1), date(2000, 1, 1), granularity="century"), entry("2024-05", date(2024, 5, 1), date(2024, 6, 1))]
+    text = html_page(entries, [], "Long")
+    years = re.findall(r'class="year-label">(\d+)<', text)
+    assert "1900" in years and "1901" not in years and len(years) < 40

@@ -164,16 +164,25 @@ def _fit(text: str, room: float) -> str:
 
 
 def _axis(scale: Scale, top: int, height: int) -> list[str]:
+    """Year lines and labels (every year, or every 2, 5, 10… years on a long axis), month lines on a short one."""
     parts = []
+    months = (scale.last.year - scale.first.year) * 12 + scale.last.month - scale.first.month
+    year_width = (scale.right - scale.left) * 12 / max(months, 1)
+    step = next((step for step in (1, 2, 5, 10, 20, 50, 100, 200, 500) if year_width * step >= 44), 1000)
+    for year in range(scale.first.year, scale.last.year + 1):
+        day = date(year, 1, 1) if year > scale.first.year else scale.first
+        if year % step and year != scale.first.year:
+            continue
+        x = scale.x(day)
+        parts.append(f'<line x1="{x}" y1="{top}" x2="{x}" y2="{height}" class="year-line"/>')
+        parts.append(f'<text x="{x + 3}" y="{top + 17}" class="year-label">{year}</text>')
+    if months > 60:
+        return parts
     year, month = scale.first.year, scale.first.month
-    months = (scale.last.year - year) * 12 + scale.last.month - month
     while (year, month) <= (scale.last.year, scale.last.month):
         day = date(year, month, 1)
-        x = scale.x(day)
-        if month == 1 or day == scale.first:
-            parts.append(f'<line x1="{x}" y1="{top}" x2="{x}" y2="{height}" class="year-line"/>')
-            parts.append(f'<text x="{x + 3}" y="{top + 17}" class="year-label">{year}</text>')
-        elif months <= 60:
+        if month != 1 and day != scale.first:
+            x = scale.x(day)
             parts.append(f'<line x1="{x}" y1="{top + AXIS - 6}" x2="{x}" y2="{height}" class="month-line"/>')
             if month in (4, 7, 10) and months <= 48:
                 parts.append(f'<text x="{x + 2}" y="{top + AXIS - 8}" class="month-label">{day.strftime("%b")}</text>')
