@@ -89,3 +89,9 @@ def test_postgresql_refuses_writes_in_a_read_only_transaction(seeded_postgres: s
     with pytest.raises(ReadOnlyError, match="read-only"):
         run_sql(seeded_postgres, statement)
     assert run_sql(seeded_postgres, "SELECT COUNT(*) FROM events").rows == before
+
+
+def test_statement_from_standard_input(seeded_db: str) -> None:
+    result = runner.invoke(app, ["--db", seeded_db, "sql", "-", "--format", "json"], input="SELECT COUNT(*) AS n FROM periods;\n")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["n"] >= 6

@@ -20,7 +20,7 @@ class SqlFormat(str, Enum):
 @app.command("sql")
 def sql(
     ctx: typer.Context,
-    statement: str = typer.Argument(..., help="One SELECT (or WITH, VALUES, EXPLAIN, a reading PRAGMA)."),
+    statement: str = typer.Argument(..., help="One SELECT (or WITH, VALUES, EXPLAIN, a reading PRAGMA); - reads it from standard input."),
     output_format: SqlFormat = typer.Option(SqlFormat.table, "--format", help="table, csv or json."),
 ) -> None:
     """Run one query on the database opened read-only; a statement that would write is refused and nothing changes.
@@ -34,6 +34,8 @@ def sql(
 
     from timeline.query.sql import QueryError, ReadOnlyError, run_sql
 
+    if statement == "-":
+        statement = sys.stdin.read()
     try:
         result = run_sql(database_of(ctx), statement)
     except ReadOnlyError as error:
