@@ -208,32 +208,38 @@ def _cluster_entries(connection: Connection, query_filter: ChronologyFilter) -> 
     entries = []
     for cluster in rows:
         document_id, start, end = cluster[-3:]
-        cited = reports.get(cluster.id, [])
+        citations = _unique((name, url) for name, url, _published in reports.get(cluster.id, []))
         entries.append(
-            ChronologyEntry(
-                event_id=cluster.id,
-                value=cluster.value,
-                mod=cluster.mod,
-                earliest=cluster.earliest,
-                latest=cluster.latest,
-                granularity=cluster.granularity,
-                label=date_label(cluster.value, cluster.mod),
-                text=cluster.text,
-                sources=_unique(name for name, _url, _published in cited),
-                urls=_unique(url for _name, url, _published in cited if url),
-                date_basis=cluster.date_basis,
-                document_id=document_id or 0,
-                start=start or 0,
-                end=end or 0,
-                actors=split_list(cluster.actors),
-                figures=split_list(cluster.figures),
-                category=cluster.category,
-                reported=cluster.first_reported,
-                event_count=cluster.event_count,
-                citations=_unique((name, url) for name, url, _published in cited),
+            _entry(
+                cluster, cluster.id, citations, document_id or 0, start or 0, end or 0,
+                actors=split_list(cluster.actors), figures=split_list(cluster.figures),
+                reported=cluster.first_reported, event_count=cluster.event_count,
             )
         )
     return entries
+
+
+def _entry(dated, entry_id: str, citations, document_id: int, start: int, end: int, **details) -> ChronologyEntry:  # type: ignore[no-untyped-def]
+    """An entry from a row carrying the date, wording, basis and category, with its citations."""
+    return ChronologyEntry(
+        event_id=entry_id,
+        value=dated.value,
+        mod=dated.mod,
+        earliest=dated.earliest,
+        latest=dated.latest,
+        granularity=dated.granularity,
+        label=date_label(dated.value, dated.mod),
+        text=dated.text,
+        sources=_unique(name for name, _url in citations),
+        urls=_unique(url for _name, url in citations if url),
+        date_basis=dated.date_basis,
+        document_id=document_id,
+        start=start,
+        end=end,
+        category=getattr(dated, "category", None),
+        citations=tuple(citations),
+        **details,
+    )
 
 
 def _reports_of(connection: Connection, cluster_ids: Sequence[str]) -> dict[str, list[tuple[str, str | None, str | None]]]:
@@ -253,30 +259,10 @@ def _reports_of(connection: Connection, cluster_ids: Sequence[str]) -> dict[str,
 
 
 def _event_entries(connection: Connection, query_filter: ChronologyFilter) -> list[ChronologyEntry]:
-    entries = []
-    for event, source, title, path, url, published in _orm_rows(connection, event_query(connection, query_filter)):
-        entries.append(
-            ChronologyEntry(
-                event_id=event.key,
-                value=event.value,
-                mod=event.mod,
-                earliest=event.earliest,
-                latest=event.latest,
-                granularity=event.granularity,
-                label=date_label(event.value, event.mod),
-                text=event.text,
-                sources=(source_name(source, title, path),),
-                urls=(url,) if url else (),
-                date_basis=event.date_basis,
-                document_id=event.document_id,
-                start=event.start,
-                end=event.end,
-                category=getattr(event, "category", None),
-                reported=published,
-                citations=((source_name(source, title, path), url),),
-            )
-        )
-    return entries
+    return [
+        _entry(event, event.key, ((source_name(source, title, path), url),), event.document_id, event.start, event.end, reported=published)
+        for event, source, title, path, url, published in _orm_rows(connection, event_query(connection, query_filter))
+    ]
 
 
 def _orm_rows(connection: Connection, query: Select) -> list:  # type: ignore[type-arg]
