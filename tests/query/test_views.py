@@ -74,3 +74,13 @@ def test_pandas_reads_the_views_as_they_are(seeded_db: str) -> None:
         connection.close()
     assert frame["label"].iloc[0] == "February 2022"
     assert len(mentions) > 0 and {"published", "value", "rule"} <= set(mentions.columns)
+
+
+def test_datasette_finds_the_full_text_index(seeded_db: str) -> None:
+    engine = create_database_engine(seeded_db, read_only=True)
+    with engine.connect() as connection:
+        detected = connection.execute(
+            text("SELECT name FROM sqlite_master WHERE rootpage = 0 AND sql LIKE '%VIRTUAL TABLE%USING FTS%content=\"events\"%'")
+        ).scalars().all()
+    engine.dispose()
+    assert detected == ["events_fts"]
