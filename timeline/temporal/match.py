@@ -12,11 +12,21 @@ from timeline.temporal.prefilter import prefixes, trigger_regex
 from timeline.temporal.rules import Rule, RuleSet, load_language, normalize
 
 _TENSE = re.compile(
-    r"\b(?:(?P<future>(?:will|would|shall|'ll|to)\s+(?:be|have\s+been)\s+\w+ed|expected|scheduled\s+for|due\s+(?:in|by)|will|won't|shall|'ll|going\s+to|plans?\s+to|expects?\s+to|expected\s+to|"
-    r"scheduled|intends?\s+to|planned\s+to|planning\s+to|set\s+to|would|upcoming|to\s+be\s+(?:held|released|announced|completed)|is\s+to|are\s+to|hopes?\s+to)"
-    r"|(?P<past>was|were|had|did|said|says|told|announced|reported|ago|\w{3,}ed))\b",
+    r"\b(?:(?P<future>(?:will|would|shall|'ll|to)\s+(?:be|have\s+been)\s+\w+ed|expected|scheduled\s+for|due\s+(?:in|by)|will|won't|shall|'ll|going\s+to|"
+    r"plans?\s+to|(?:planned|planning)\s+(?:to|for|an?)|supposed\s+to|expects?\s+to|expected\s+to|"
+    r"scheduled|intends?\s+to|set\s+to|would|upcoming|to\s+be\s+(?:held|released|announced|completed)|is\s+to|are\s+to|hopes?\s+to|might)"
+    r"|(?P<past>was|were|had|did|ago|(?-i:[a-z]{3,}ed)))\b",
     re.IGNORECASE,
 )
+"""Tense cues; a capitalised word ending in -ed ("United") is a name, not a verb."""
+_REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|disclosed)\b", re.IGNORECASE)
+"""Reporting verbs after a mention ("..., Castro said") date the report, not the event: they decide only when nothing else does."""
+_LEFT_CUE = re.compile(
+    r"(?:(?P<future>(?:(?<=[a-z,]\s)(?<!not\s)(?<!up\s)\b(?:until|till)|\bas\s+soon\s+as|\bas\s+early\s+as|\bno\s+later\s+than)\s+(?:on\s+|at\s+)?)"
+    r"|(?P<past>\b(?:said|says|told|announced|reported)\s+(?:on\s+)?))$",
+    re.IGNORECASE,
+)
+"""Words right before a mention that decide its direction: a deadline ("has until Tuesday") looks ahead; "said Friday" dates the report."""
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -247,13 +257,21 @@ def lookup(values: dict[str, Any], surface: str) -> Any:
 
 
 def tense_around(text: str, start: int, end: int) -> str:
-    """The tense of the nearest cue in the sentence around a span: `past`, `future`, or `none`."""
+    """The tense of a span's sentence: `past`, `future`, or `none`.
+
+    Words right before the span decide first (`until Tuesday`, `said Friday`); then the nearest
+    cue in its sentence; a reporting verb after the span (`..., Castro said`) only when no other
+    cue is found.
+    """
     before = text[max(0, start - 150) : start]
     cut = None
     for cut in _SENTENCE_END.finditer(before):
         pass
     if cut is not None:
         before = before[cut.end() :]
+    left = _LEFT_CUE.search(before)
+    if left is not None:
+        return left.lastgroup or "past"
     after = text[end : end + 100]
     stop = _SENTENCE_END.search(after)
     if stop:
@@ -261,10 +279,15 @@ def tense_around(text: str, start: int, end: int) -> str:
     best: tuple[int, str] | None = None
     for cue in _TENSE.finditer(before):
         best = (len(before) - cue.end(), cue.lastgroup or "past")
+    for cue in _REPORTING.finditer(before):
+        if best is None or len(before) - cue.end() < best[0]:
+            best = (len(before) - cue.end(), "past")
     for cue in _TENSE.finditer(after):
         if best is None or cue.start() < best[0]:
             best = (cue.start(), cue.lastgroup or "past")
         break
+    if best is None and _REPORTING.search(after):
+        return "past"
     return best[1] if best is not None else "none"
 
 

@@ -29,6 +29,10 @@ from timeline.temporal.reference import (
 )
 from timeline.temporal.values import month_start
 
+MONTHS_AHEAD = 2
+"""A bare month name at most this many months after the DCT's month is the coming one, whatever the tense
+("a cutback in its oil supply in September", written in August): news rarely names a month ten months back."""
+
 
 @resolver("calendar")
 def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
@@ -69,6 +73,10 @@ def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
             year = base.year
         else:
             direction = ref.direction(str(frame.get("direction", "past")))
+            if day is None and direction == "past" and frame.get("_on_dct"):
+                ahead = (month - base.month) % 12
+                if 0 < ahead <= MONTHS_AHEAD:  # news speaks of the coming month(s) by name too
+                    direction = "future"
             if direction == "nearest" and ref.tense == "past":
                 year = pick_nearest_past(options, base, ends, PAST_SLACK_DAYS)
             else:

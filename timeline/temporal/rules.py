@@ -182,7 +182,7 @@ def load_files(paths: list[Path], resolvers: set[str], language: str = "en") -> 
                 raise RuleFileError(f"{where}: type {kind!r} is not one of {', '.join(_TYPES)}")
             regex_text, groups = _expand(raw["pattern"], fragments, True, where)
             try:
-                regex = re.compile(regex_text + END_OF_MATCH, re.IGNORECASE)
+                regex = re.compile(f"(?:{regex_text}){END_OF_MATCH}", re.IGNORECASE)
             except re.error as error:
                 raise RuleFileError(f"{where}: bad pattern: {error}") from None
             for extra in regex.groupindex:
