@@ -77,7 +77,7 @@ def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
                 ahead = (month - base.month) % 12
                 if 0 < ahead <= MONTHS_AHEAD:  # news speaks of the coming month(s) by name too
                     direction = "future"
-            if direction == "nearest" and ref.tense == "past":
+            if direction == "nearest" and ref.tense != "future":  # news reports the past unless told otherwise
                 year = pick_nearest_past(options, base, ends, PAST_SLACK_DAYS)
             else:
                 year = pick_year(options, base, direction, ends, ref.until)
