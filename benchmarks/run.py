@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog=__doc__.splitlines()[-1])
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)), help="worker processes for ingest")
     parser.add_argument("--sizes", default="1000,10000", help="ingest corpus sizes, comma-separated")
+    parser.add_argument("--cluster-up-to", type=int, default=1000, help="largest ingest that also runs the clustering pass")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -65,8 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     _compile_bytecode()
     rows: list[Row] = []
     rows += tagging_rows()
-    for size in (int(part) for part in args.sizes.split(",")):
-        rows += ingest_rows(size, args.jobs)
+    sizes = [int(part) for part in args.sizes.split(",")]
+    for size in sizes:
+        rows += ingest_rows(size, args.jobs, clustering=size <= args.cluster_up_to)
     rows += bulk_write_rows()
     database = million_event_database()
     rows += query_rows(database)
@@ -121,15 +123,19 @@ def corpus_folder(size: int) -> Path:
     return write_corpus(OUT / f"corpus-{size}", size)
 
 
-def ingest_rows(size: int, jobs: int) -> list[Row]:
-    """End-to-end ingest against extraction alone, same documents, same pool size."""
+def ingest_rows(size: int, jobs: int, clustering: bool) -> list[Row]:
+    """End-to-end ingest against extraction alone, same documents, same pool size.
+
+    With `clustering` off, the ingest runs without the cross-document clustering
+    pass (its cost grows with the events per month; see the report of that row).
+    """
     corpus_folder(size)
     extraction = child("extract", str(size), str(jobs))
-    ingest = child("ingest", str(size), str(jobs))
+    ingest = child("ingest", str(size), str(jobs), "cluster" if clustering else "no-cluster")
     ratio = ingest["docs_per_s"] / extraction["docs_per_s"]
-    return [
+    rows = [
         Row(
-            f"ingest {size:,} articles, --jobs {jobs}",
+            f"ingest {size:,} articles, --jobs {jobs}" + ("" if clustering else ", clustering skipped"),
             f"{ingest['docs_per_s']:,.0f} docs/s ({ingest['events']:,} events)",
             f"extraction alone {extraction['docs_per_s']:,.0f} docs/s",
             f"{ratio:.2f}",
@@ -138,6 +144,21 @@ def ingest_rows(size: int, jobs: int) -> list[Row]:
             f"main {ingest['main_mb']:.0f} + worker {ingest['worker_mb']:.0f} MB",
         )
     ]
+    if clustering:
+        without = ingest["seconds"] - ingest["cluster_seconds"]
+        ratio = (size / without) / extraction["docs_per_s"]
+        rows.append(
+            Row(
+                f"  of which clustering ({size:,} articles)",
+                f"{ingest['cluster_seconds']:.1f} s of {ingest['seconds']:.1f} s",
+                f"the rest: {size / without:,.0f} docs/s",
+                f"{ratio:.2f}",
+                ">= 0.9 of extraction",
+                _verdict(ratio >= 0.9) + " without clustering",
+                "",
+            )
+        )
+    return rows
 
 
 def _documents(size: int):  # type: ignore[no-untyped-def]
@@ -159,21 +180,34 @@ def child_extract(size: str, jobs: str) -> dict:
     return {"docs_per_s": count / seconds, "main_mb": peak_mb(), "worker_mb": peak_mb(resource.RUSAGE_CHILDREN)}
 
 
-def child_ingest(size: str, jobs: str) -> dict:
-    """End-to-end ingest into a fresh database (schema created before the clock starts)."""
-    from timeline.pipeline.ingest import ingest
+def child_ingest(size: str, jobs: str, clustering: str = "cluster") -> dict:
+    """End-to-end ingest into a fresh database (schema created before the clock starts), clustering timed apart."""
+    import timeline.pipeline.ingest as pipeline
     from timeline.store.migrate import upgrade
 
     database = OUT / f"ingest-{size}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)
     upgrade(str(database))
+    spent = {"clustering": 0.0}
+    recompute = pipeline.recompute_clusters
+
+    def timed_recompute(*arguments, **options):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        try:
+            return recompute(*arguments, **options) if clustering == "cluster" else None
+        finally:
+            spent["clustering"] += time.perf_counter() - started
+
+    pipeline.recompute_clusters = timed_recompute
     started = time.perf_counter()
-    report = ingest([str(corpus_folder(int(size)))], str(database), jobs=int(jobs))
+    report = pipeline.ingest([str(corpus_folder(int(size)))], str(database), jobs=int(jobs))
     seconds = time.perf_counter() - started
     added = report.counts["added"]
     return {
         "docs_per_s": added / seconds,
+        "seconds": seconds,
+        "cluster_seconds": spent["clustering"],
         "events": sum(result.events for result in report.results),
         "main_mb": peak_mb(),
         "worker_mb": peak_mb(resource.RUSAGE_CHILDREN),
