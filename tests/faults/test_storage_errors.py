@@ -107,3 +107,12 @@ def _unprotect(path: Path, how: str) -> None:
         path.chmod(0o644)
     else:
         subprocess.run(["chattr", "-i", str(path)], check=False)
+
+
+def test_any_command_on_an_unusable_database_is_one_clear_line(tmp_path: Path) -> None:
+    missing = f"sqlite:///file:{tmp_path / 'no' / 'such' / 'x.db'}?mode=ro&uri=true"
+    for arguments in (["db", "upgrade"], ["show", "--from", "2022"], ["db", "current"]):
+        result = run_timeline("--db", missing, *arguments)
+        assert result.returncode != 0, arguments
+        assert "Traceback" not in result.stderr, (arguments, result.stderr)
+        assert "Error" in result.stderr, (arguments, result.stderr)

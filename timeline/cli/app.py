@@ -8,7 +8,30 @@ import typer
 
 DEFAULT_DATABASE = "timeline.db"
 
-app = typer.Typer(
+class TimelineApp(typer.Typer):
+    """The command line: a database error anywhere ends with one clear line on stderr, not a traceback."""
+
+    def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return super().__call__(*args, **kwargs)
+        except Exception as error:
+            if type(error).__name__ == "StorageError":
+                typer.echo(f"Error: {error}", err=True)
+                raise SystemExit(1) from None
+            if not _is_database_error(error):
+                raise
+            from timeline.store.database import describe_database_error
+
+            typer.echo(f"Error: database: {describe_database_error(error)}", err=True)
+            raise SystemExit(1) from None
+
+
+def _is_database_error(error: BaseException) -> bool:
+    module = type(error).__module__
+    return module.startswith(("sqlalchemy.", "sqlite3", "psycopg")) and type(error).__name__ != "ArgumentError"
+
+
+app = TimelineApp(
     name="timeline",
     help="Event-timeline and temporal database for news articles.\n\nExample: timeline show --from 2022",
     no_args_is_help=True,
