@@ -86,10 +86,6 @@ def test_random_bytes_are_decoded_or_refused_with_a_reason(data: bytes) -> None:
         assert text.strip() and encoding
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="clustering (timeline/events/cluster.py) fails an assertion on a document whose only text is a figure, e.g. '0'",
-)
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.binary(min_size=0, max_size=600), min_size=1, max_size=5))
 def test_ingest_of_random_files_stores_or_names_each(blobs: list[bytes]) -> None:
@@ -102,6 +98,12 @@ def test_ingest_of_random_files_stores_or_names_each(blobs: list[bytes]) -> None
         for result in report.results:
             assert result.status in ("added", "unchanged") or result.reason
         assert check_database(db) == []
+
+
+def test_a_lone_figure_is_stored(tmp_path: Path) -> None:
+    (tmp_path / "zero.txt").write_text("0", encoding="utf-8")
+    report = ingest([str(tmp_path / "zero.txt")], str(tmp_path / "t.db"), jobs=0)
+    assert report.counts["added"] == 1
 
 
 def test_a_document_past_the_time_bound_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
