@@ -1,0 +1,37 @@
+"""tense_around: the cues that decide whether a bare weekday or month looks back or ahead."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.temporal.match import tense_around
+
+
+def tense_of(sentence: str, phrase: str) -> str:
+    """The tense read around the first occurrence of `phrase`."""
+    start = sentence.index(phrase)
+    return tense_around(sentence, start, start + len(phrase))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("The minister will visit on Thursday.", "Thursday", "future"),
+        ("The minister visited on Thursday.", "Thursday", "past"),
+        ("The group could leave as soon as Tuesday, Castro said.", "Tuesday", "future"),
+        ("INS has given the relatives until Tuesday to sign.", "Tuesday", "future"),
+        ("Until Thursday, they had not called him a suspect.", "Thursday", "past"),
+        ("But it was not until Tuesday that Castro revealed it.", "Tuesday", "past"),
+        ("New Zealand said Friday it supports the strikes.", "Friday", "past"),
+        ("The father would be traveling to the United States Thursday.", "Thursday", "future"),
+        ("''The father will leave at dawn Thursday,'' Castro said.", "Thursday", "future"),
+        ("Clinton told reporters in the Rose Garden Wednesday.", "Wednesday", "past"),
+        ("Protesters planned a large demonstration on Saturday.", "Saturday", "future"),
+        ("They signed an economic cooperation plan Friday.", "Friday", "past"),
+        ("Talks are supposed to conclude by May.", "May", "future"),
+        ("Nothing else in this sentence on Monday", "Monday", "none"),
+    ],
+)
+def test_tense(sentence: str, phrase: str, expected: str) -> None:
+    """Deadlines look ahead, reporting verbs date the report, names ending in -ed are not verbs."""
+    assert tense_of(sentence, phrase) == expected
