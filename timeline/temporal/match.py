@@ -260,8 +260,8 @@ def tense_around(text: str, start: int, end: int) -> str:
     """The tense of a span's sentence: `past`, `future`, or `none`.
 
     Words right before the span decide first (`until Tuesday`, `said Friday`); then the nearest
-    cue in its sentence; a reporting verb after the span (`..., Castro said`) only when no other
-    cue is found.
+    cue before it in its sentence, else the first after it; a reporting verb after the span
+    (`..., Castro said`) only when no other cue is found.
     """
     before = text[max(0, start - 150) : start]
     cut = None
@@ -282,8 +282,8 @@ def tense_around(text: str, start: int, end: int) -> str:
     for cue in _REPORTING.finditer(before):
         if best is None or len(before) - cue.end() < best[0]:
             best = (len(before) - cue.end(), "past")
-    for cue in _TENSE.finditer(after):
-        if best is None or cue.start() < best[0]:
+    for cue in _TENSE.finditer(after):  # the verb usually comes first: a cue after the span only when none before
+        if best is None:
             best = (cue.start(), cue.lastgroup or "past")
         break
     if best is None and _REPORTING.search(after):
