@@ -198,8 +198,10 @@ def part_of_year(frame: Frame, ref: Reference) -> Resolved | None:
     number = as_int(frame.get("ordinal"))
     size = 3 if unit == "quarter" else 6
     letter = "Q" if unit == "quarter" else "H"
-    if number is None and as_year(frame.get("year")) is not None:  # "the 1988 period": the year
-        return Resolved(kind_of(frame, "DATE"), f"{as_year(frame.get('year')):04d}", frame.get("mod"))
+    if number is None and as_year(frame.get("year")) is not None:  # "the 1988 period"
+        if frame.get("_story_granularity") != unit:  # no quarter in the story: the year
+            return Resolved(kind_of(frame, "DATE"), f"{as_year(frame.get('year')):04d}", frame.get("mod"))
+        number = (ref.day.month - 1) // size + 1  # the story's quarter, in that year
     if number is None or not 1 <= number <= 12 // size:
         return None
     year = as_year(frame.get("year"))
