@@ -124,3 +124,14 @@ ADVERB_UNITS = {
     "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year", "annual": "year",
     "quarterly": "quarter", "hourly": "hour", "nightly": "day", "biweekly": "fortnight",
 }
+
+
+@resolver("set_calendar")
+def recurring_calendar(frame: Frame, ref: Reference) -> Resolved | None:
+    """Sets of named days and months: `each Thursday` (XXXX-WXX-4), `on Tuesday nights`, `every July` (XXXX-07)."""
+    if frame.get("weekday") is not None:
+        part = frame.get("partday")
+        return Resolved("SET", f"XXXX-WXX-{int(frame['weekday'])}" + (f"T{part}" if part else ""), frame.get("mod"))
+    if frame.get("month") is not None:
+        return Resolved("SET", f"XXXX-{int(frame['month']):02d}", frame.get("mod"))
+    return None
