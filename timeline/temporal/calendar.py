@@ -130,6 +130,15 @@ def pick_nearest_past(candidates: dict[int, date | None], ref: date, ends: dict[
     return year
 
 
+def pick_nearest_future(candidates: dict[int, date | None], ref: date, ends: dict[int, date], slack: int) -> int | None:
+    """The nearest occurrence, unless it lies more than `slack` days in the past (then the first one not over)."""
+    year = pick_year(candidates, ref, "nearest", ends)
+    found = candidates.get(year) if year is not None else None
+    if found is not None and (ref - found).days > slack:
+        return pick_year(candidates, ref, "future", ends)
+    return year
+
+
 def safe_date(year: int, month: int, day: int) -> date | None:
     """The date, or None when it does not exist."""
     try:

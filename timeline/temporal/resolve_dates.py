@@ -9,6 +9,7 @@ from typing import Any
 from timeline.temporal.calendar import (
     fmt_day,
     fmt_month,
+    pick_nearest_future,
     pick_nearest_past,
     pick_year,
     safe_date,
@@ -29,6 +30,8 @@ from timeline.temporal.reference import (
 )
 from timeline.temporal.values import month_start
 
+FUTURE_SLACK_DAYS = 30
+"""In future-tense text a year-less day date at most this many days before the DCT is still that one ("the Aug. 7 blasts")."""
 MONTHS_AHEAD = 2
 """A bare month name at most this many months after the DCT's month is the coming one, whatever the tense
 ("a cutback in its oil supply in September", written in August): news rarely names a month ten months back."""
@@ -77,8 +80,10 @@ def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
                 ahead = (month - base.month) % 12
                 if 0 < ahead <= MONTHS_AHEAD:  # news speaks of the coming month(s) by name too
                     direction = "future"
-            if direction == "nearest" and ref.tense != "future":  # news reports the past unless told otherwise
+            if direction == "nearest":  # news reports the past unless told otherwise
                 year = pick_nearest_past(options, base, ends, PAST_SLACK_DAYS)
+            elif direction == "future" and frame.get("direction") == "nearest":
+                year = pick_nearest_future(options, base, ends, FUTURE_SLACK_DAYS)
             else:
                 year = pick_year(options, base, direction, ends, ref.until)
         if year is None:
