@@ -297,6 +297,7 @@ class BatchWriter:
         self.batch_documents = batch_documents
         self.batch_seconds = batch_seconds
         self._pending: list[tuple[Any, Extraction | None]] = []
+        self._writes = 0
         self._since = time.monotonic()
 
     def add(self, payload: Any, extraction: Extraction | None = None) -> None:
@@ -304,13 +305,13 @@ class BatchWriter:
         if not self._pending:
             self._since = time.monotonic()
         self._pending.append((payload, extraction))
-        writes = sum(1 for _, queued in self._pending if queued is not None)
-        if writes >= self.batch_documents or time.monotonic() - self._since >= self.batch_seconds:
+        self._writes += extraction is not None
+        if self._writes >= self.batch_documents or time.monotonic() - self._since >= self.batch_seconds:
             self.flush()
 
     def flush(self) -> None:
         """Write what is queued: one transaction for the batch, or one per document if the batch fails."""
-        entries, self._pending = self._pending, []
+        entries, self._pending, self._writes = self._pending, [], 0
         if not entries:
             return
         if any(extraction is not None for _, extraction in entries):
