@@ -29,9 +29,11 @@ def tense_of(sentence: str, phrase: str) -> str:
         ("Protesters planned a large demonstration on Saturday.", "Saturday", "future"),
         ("They signed an economic cooperation plan Friday.", "Friday", "past"),
         ("Talks are supposed to conclude by May.", "May", "future"),
+        ("The dividend would be paid on a still unspecified date in January.", "January", "future"),
+        ("The board will meet on the expected date in March.", "March", "future"),
         ("Nothing else in this sentence on Monday", "Monday", "none"),
     ],
 )
 def test_tense(sentence: str, phrase: str, expected: str) -> None:
-    """Deadlines look ahead, reporting verbs date the report, names ending in -ed are not verbs."""
+    """Deadlines look ahead, reporting verbs date the report, names ending in -ed are not verbs, nor are -ed adjectives after a determiner."""
     assert tense_of(sentence, phrase) == expected
