@@ -31,6 +31,8 @@ def tense_of(sentence: str, phrase: str) -> str:
         ("Talks are supposed to conclude by May.", "May", "future"),
         ("The dividend would be paid on a still unspecified date in January.", "January", "future"),
         ("The board will meet on the expected date in March.", "March", "future"),
+        ("The offer had been scheduled to expire at midnight Friday.", "Friday", "past"),
+        ("The vote had been planned for Tuesday but was put off.", "Tuesday", "past"),
         ("Nothing else in this sentence on Monday", "Monday", "none"),
     ],
 )

@@ -15,11 +15,12 @@ _TENSE = re.compile(
     r"\b(?:(?P<future>(?:will|would|shall|'ll|to)\s+(?:be|have\s+been)\s+\w+ed|expected|scheduled\s+for|due\s+(?:in|by)|will|won't|shall|'ll|going\s+to|"
     r"plans?\s+to|(?:planned|planning)\s+(?:to|for|an?)|supposed\s+to|expects?\s+to|expected\s+to|"
     r"scheduled|intends?\s+to|set\s+to|would|upcoming|to\s+be\s+(?:held|released|announced|completed)|is\s+to|are\s+to|hopes?\s+to|might)"
-    r"|(?P<past>was|were|had|did|ago|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bstill\s)(?-i:[a-z]{3,}ed)))\b",
+    r"|(?P<past>was|were|had(?:\s+(?:been\s+)?(?:scheduled|planned|due|supposed|set)\b)?|did|ago|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bstill\s)(?-i:[a-z]{3,}ed)))\b",
     re.IGNORECASE,
 )
 """Tense cues; a capitalised word ending in -ed ("United") is a name, not a verb, and neither is one after a
-determiner ("on a still unspecified date"): that is an adjective."""
+determiner ("on a still unspecified date"): that is an adjective. A plan in the pluperfect ("had been scheduled
+to expire Friday") was overtaken: it looks back."""
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|disclosed)\b", re.IGNORECASE)
 """Reporting verbs after a mention ("..., Castro said") date the report, not the event: they decide only when nothing else does."""
 _LEFT_CUE = re.compile(
