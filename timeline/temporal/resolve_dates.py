@@ -313,7 +313,7 @@ def easter(year: int) -> date:
 
 @resolver("holiday")
 def holiday(frame: Frame, ref: Reference) -> Resolved | None:
-    """Holidays: `Thanksgiving Day`, `last Christmas`, `Easter 2024`."""
+    """Holidays: `Thanksgiving Day`, `last Christmas`, `Easter 2024`, `Easter week`."""
     spec = str(frame["holiday"])
     year = as_year(frame.get("year"))
     if year is None:
@@ -331,4 +331,8 @@ def holiday(frame: Frame, ref: Reference) -> Resolved | None:
         if year is None:
             return None
     found = holiday_date(spec, year)
-    return Resolved(kind_of(frame, "DATE"), fmt_day(found), frame.get("mod")) if found else None
+    if found is None:
+        return None
+    if frame.get("as_week"):  # "Christmas week": the (ISO) week the holiday falls in
+        return Resolved(kind_of(frame, "DATE"), value_at(found, "week"), frame.get("mod"))
+    return Resolved(kind_of(frame, "DATE"), fmt_day(found), frame.get("mod"))
