@@ -70,6 +70,12 @@ def test_partial_dct_widens() -> None:
     assert ("2024-XX-XX", date(2024, 11, 30), date(2024, 12, 31)) == (mention.value, mention.earliest, mention.latest)
 
 
+def test_day_anaphor_on_a_year_keeps_what_is_known() -> None:
+    """`that day` after a story date of a whole year is a day of that year, not its first day."""
+    mentions = tag("The market fell in 1987. Traders lost heavily that day.", PublicationDate.parse("1989-10-30"))
+    assert ["1987", "1987-XX-XX"] == [m.value for m in mentions]
+
+
 def test_narrative_anchoring() -> None:
     """Narrative mode anchors to the latest explicit date of the story."""
     mentions = tag("In March 1940 the army moved. In April it attacked.", None, "narrative")

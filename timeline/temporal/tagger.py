@@ -82,6 +82,9 @@ def resolve_candidate(
         frame["_story_granularity"] = told[2]
         probes, kind, direction = [told[0]], "mention", "story" if anchor == "narrative" else "past"
         until = told[1]
+        if anchor == "news" and until - told[0] > timedelta(days=1):
+            # a story date of a month or a year: "that day" against "1987" is 1987-XX-XX, not 1987-01-01
+            probes.append(until - timedelta(days=1))
     elif dct is not None:
         first, last = dct_days(dct)
         probes = [first] if first == last else [first, last, first + (last - first) / 2]
