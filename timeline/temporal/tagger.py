@@ -84,7 +84,8 @@ def resolve_candidate(
         until = told[1]
         if anchor == "news" and until - told[0] > timedelta(days=1):
             # a story date of a month or a year: "that day" against "1987" is 1987-XX-XX, not 1987-01-01
-            probes.append(until - timedelta(days=1))
+            last = until - timedelta(days=1)
+            probes += [last, told[0] + (last - told[0]) / 2]
     elif dct is not None:
         first, last = dct_days(dct)
         probes = [first] if first == last else [first, last, first + (last - first) / 2]
