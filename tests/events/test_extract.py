@@ -143,3 +143,12 @@ def test_an_undated_sentence_continues_the_date_its_predecessor_opened_with() ->
     assert briefing.value == "2023-04/2024-05"
     assert only("003", "Many were later sent to Ukraine.").date_basis == "reported"
     assert only("004", "The same applies to former Soviet republics").date_basis == "reported"
+
+
+def test_a_date_inside_the_predicate_opens_no_frame() -> None:
+    text = "These practices have been ongoing since 2022, with recruits at risk. The ministry declined to comment."
+    mentions = [Mention(41, 45, "2022", "DATE", "2022", None, date(2022, 1, 1), date(2023, 1, 1), "year", "none", "year")]
+    sentences = [Sentence(0, 68, text[0:68]), Sentence(69, len(text), text[69:])]
+    events = extract_events(text, sentences, mentions, [Segment(0, len(text), "body")], PublicationDate(2024, 6, 10))
+    declined = [event for event in events if "declined" in event.text]
+    assert [event.date_basis for event in declined] in ([], ["reported"])

@@ -41,6 +41,7 @@ class _Rules:
     phrase_opener: re.Pattern[str]
     frame_breakers: re.Pattern[str]
     frame_reach: int
+    frame_lead: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,9 @@ def rules() -> _Rules:
         phrase_opener=re.compile(r"(?:(?<![\w])(?:" + alternation([w for w in data["phrase_openers"] if w.isalpha()]) + r")\s+|,\s*)", re.IGNORECASE),
         frame_breakers=re.compile(r"(?<![\w])(?:" + alternation(data["frame"]["breakers"]) + r")(?![\w])", re.IGNORECASE),
         frame_reach=int(data["frame"]["reach"]),
+        frame_lead=re.compile(
+            r"(?:.*,)?\s*(?:(?:" + alternation(data["frame"]["prepositions"]) + r")\s+)?$", re.IGNORECASE | re.DOTALL
+        ),
     )
 
 
@@ -149,6 +153,8 @@ def fronted_date(text: str, sentence: Span, mentions: Sequence[Mention]) -> Ment
     for mention in dates:
         if mention.start - sentence.start > rules().frame_reach:
             break
+        if not rules().frame_lead.match(text, sentence.start, mention.start):
+            continue
         if re.match(r"\s*,", text[mention.end:mention.end + 3]) and not is_boundary(text, sentence.start, mention, dates):
             return mention
     return None

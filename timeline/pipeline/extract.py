@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from timeline.dating import Reference, infer_publication
 from timeline.dating.infer import body_text
 from timeline.domain import Extraction, Segment, SourceDocument
 from timeline.events.extract import extract_events
+from timeline.query.eras import add_period_mentions
+from timeline.query.periods import Period
 from timeline.temporal import tag
 from timeline.text.segment import segment_text
 from timeline.text.sentences import segment_sentences
@@ -18,17 +21,21 @@ def segment_document(document: SourceDocument) -> tuple[Segment, ...]:
     return segment_text(document.text, document.title)
 
 
-def extract(document: SourceDocument) -> Extraction:
-    """Segments, sentences, temporal mentions and events of one document."""
+def extract(document: SourceDocument, periods: Sequence[Period] = ()) -> Extraction:
+    """Segments, sentences, temporal mentions and events of one document.
+
+    `periods` are the named eras whose phrases ("since the start of the full-scale
+    invasion") resolve to dates through the same table as `timeline show --era`.
+    """
     text = document.text
     segments = segment_document(document)
     sentences = tuple(sentence for segment in segments for sentence in segment_sentences(text, segment))
-    mentions = tuple(tag(text, document.published))
+    mentions = tuple(add_period_mentions(text, tag(text, document.published), periods, document.published))
     events = tuple(extract_events(text, sentences, mentions, segments, document.published))
     return Extraction(document=document, segments=segments, sentences=sentences, mentions=mentions, events=events)
 
 
-def date_undated(extraction: Extraction, references: list[Reference]) -> Extraction:
+def date_undated(extraction: Extraction, references: list[Reference], periods: Sequence[Period] = ()) -> Extraction:
     """Infer a missing publication date after tagging, then resolve the text again against it.
 
     A date inferred from a dateline or a near-duplicate becomes the DCT; a lower
@@ -45,6 +52,6 @@ def date_undated(extraction: Extraction, references: list[Reference]) -> Extract
     )
     if not inference.resolves:
         return replace(extraction, document=document)
-    dated = extract(document)
+    dated = extract(document, periods)
     references.append(Reference(document.path or document.url or "stdin", body_text(dated), inference.date))
     return dated

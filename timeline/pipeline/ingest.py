@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from sqlalchemy.exc import DatabaseError, OperationalError
 
@@ -12,9 +13,11 @@ from timeline.ingest.decode import DEFAULT_MAX_BYTES
 from timeline.ingest.sources import InputItem, Metadata, read_inputs
 from timeline.dating import Reference
 from timeline.domain import SourceDocument
-from timeline.pipeline.extract import date_undated
+from timeline.pipeline.extract import date_undated, extract
 from timeline.pipeline.parallel import DEFAULT_TIMEOUT_S, BatchWriter, Outcome, open_extractor
 from timeline.query.documents import dated_references
+from timeline.query.period_table import stored_periods
+from timeline.query.periods import Period
 from timeline.store.database import create_database_engine, describe_database_error, display_name
 from timeline.store.clusters import recompute_clusters
 from timeline.store.migrate import ensure_schema
@@ -86,9 +89,11 @@ def ingest(
 
     try:
         ensure_schema(target)
-        with _open_extractor(jobs, scheduler, timeout) as extractor:
-            engine = create_database_engine(target)
-            try:
+        engine = create_database_engine(target)
+        try:
+            with engine.connect() as connection:
+                periods = tuple(stored_periods(connection))
+            with _open_extractor(jobs, scheduler, timeout, periods) as extractor:
                 writer = BatchWriter(engine, written)
                 _store(extractor.run(_tasks(engine, _dated_first(read_inputs(paths, metadata, max_bytes=max_bytes), undated))), writer)
                 writer.flush()
@@ -97,15 +102,15 @@ def ingest(
                 if undated:
                     with engine.connect() as connection:
                         references: list[Reference] = dated_references(connection)
-                    _store(extractor.run(_tasks(engine, undated)), writer, references)
+                    _store(extractor.run(_tasks(engine, undated)), writer, references, periods)
                     writer.flush()
-                # Clusters merge the same fact across documents, so they are regrouped once per batch.
-                added = [result.document_id for result in report.results if result.document_id is not None]
-                if added:
-                    with engine.begin() as connection:
-                        recompute_clusters(connection, added)
-            finally:
-                engine.dispose()
+            # Clusters merge the same fact across documents, so they are regrouped once per batch.
+            added = [result.document_id for result in report.results if result.document_id is not None]
+            if added:
+                with engine.begin() as connection:
+                    recompute_clusters(connection, added)
+        finally:
+            engine.dispose()
     except (OperationalError, DatabaseError) as error:
         raise StorageError(f"cannot write to the database {display_name(target)}: {describe_database_error(error)}") from None
     return report
@@ -121,12 +126,13 @@ class _Pending:
     events: int = 0
 
 
-def _open_extractor(jobs: int | None, scheduler: str | None, timeout: float | None):  # type: ignore[no-untyped-def]
+def _open_extractor(jobs: int | None, scheduler: str | None, timeout: float | None, periods: tuple[Period, ...]):  # type: ignore[no-untyped-def]
+    function = partial(extract, periods=periods)
     if scheduler:
         from timeline.pipeline.distributed import DaskExtractor
 
-        return DaskExtractor(scheduler)
-    return open_extractor(jobs, timeout=timeout)
+        return DaskExtractor(scheduler, function)
+    return open_extractor(jobs, timeout=timeout, function=function)
 
 
 def _dated_first(items: Iterable[InputItem], undated: list[InputItem]) -> Iterator[InputItem]:
@@ -164,7 +170,12 @@ def _checked(engine, items: list[InputItem]) -> Iterator[tuple[_Pending, SourceD
             yield _Pending(item), item.document
 
 
-def _store(outcomes: Iterable[Outcome], writer: BatchWriter, references: list[Reference] | None = None) -> None:
+def _store(
+    outcomes: Iterable[Outcome],
+    writer: BatchWriter,
+    references: list[Reference] | None = None,
+    periods: tuple[Period, ...] = (),
+) -> None:
     for outcome in outcomes:
         pending: _Pending = outcome.payload
         extraction = outcome.extraction
@@ -176,7 +187,7 @@ def _store(outcomes: Iterable[Outcome], writer: BatchWriter, references: list[Re
             continue
         if references is not None:
             try:
-                extraction = date_undated(extraction, references)
+                extraction = date_undated(extraction, references, periods)
             except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
                 writer.add(replace(pending, reason=f"extraction failed: {type(error).__name__}: {error}"))
                 continue
