@@ -8,9 +8,13 @@ from importlib import resources
 
 from timeline.domain import Sentence, Span
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n")
-_PARAGRAPH_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
+_END = r"(?<![.!?…])[.!?…]++[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
+"""A run of end punctuation, tried once from its first character and never backtracked into: a sentence
+boundary takes the whole run or none of it, so a run of 10,000 dots costs linear time, not quadratic."""
+_BOUNDARY = re.compile(rf"{_END}|\n\s*\n|\n")
+_PARAGRAPH_BOUNDARY = re.compile(rf"{_END}|\n\s*\n")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +47,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, *, wrappe
 def _is_abbreviation(text: str, cursor: int, at: int, punctuation: str) -> bool:
     if not punctuation.startswith(".") or punctuation.startswith(".."):
         return False
-    word = _LAST_WORD.search(text, cursor, at + 1)
+    # the last word is the run of letters and dots ending at the full stop: searching only there, not from the
+    # sentence's start, keeps a long run of abbreviations ("A. B. C. ...") linear
+    begin = at
+    while begin > cursor and text[begin - 1] in _WORD_CHARACTERS:
+        begin -= 1
+    word = _LAST_WORD.search(text, begin, at + 1)
     if word is None:
         return False
     token = word.group(1).lower()
