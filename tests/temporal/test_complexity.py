@@ -1,0 +1,116 @@
+"""The tagger's work grows linearly with its input, pathological repetitions included.
+
+Work is counted, not timed: Python function calls (deterministic for the same input once the
+caches are warm) and the characters handed to the tense-cue patterns around each mention.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterator
+
+import pytest
+
+import timeline.temporal.match as match
+from timeline.domain import PublicationDate
+from timeline.temporal import tag
+
+DCT = PublicationDate(2024, 6, 10)
+SIZE = 1_500
+GROWTH = 2.5
+"""At twice the length, at most this much more work."""
+
+UNITS = {
+    "repeated month": "May ",
+    "repeated figure": "1,200 ",
+    "repeated range opener": "from April 2023 to ",
+    "repeated date": "in May 2024, ",
+    "stacked of-phrases": "last week of the ",
+    "repeated weekday phrase": "Wednesday last week, ",
+    "mixed scripts": "Мая 2024 年5月 مايو ٢٠٢٤ ",
+    "dots": ".",
+    "dashes": "— ",
+    "no spaces": "May2024June2025",
+    "digits and hyphens": "2024-05-",
+    "news prose": "The ministry said on Monday that losses in May reached 1,200. ",
+    "whitespace runs": "May" + " " * 40 + "2024 \t\n",
+}
+
+
+def repeat(unit: str, size: int) -> str:
+    """`unit` repeated to about `size` characters."""
+    return unit * max(1, size // len(unit))
+
+
+def calls(function: Callable[[], object]) -> int:
+    """Python and built-in function calls made by `function()`."""
+    count = 0
+
+    def profile(_frame: object, event: str, _arg: object) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    previous = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        function()
+    finally:
+        sys.setprofile(previous)
+    return count
+
+
+def tag_calls(text: str) -> int:
+    """Calls made tagging `text` against the DCT."""
+    return calls(lambda: tag(text, DCT))
+
+
+@pytest.mark.parametrize("name", sorted(UNITS))
+def test_tagging_work_grows_linearly(name: str) -> None:
+    once, twice = repeat(UNITS[name], SIZE), repeat(UNITS[name], 2 * SIZE)
+    tag(twice, DCT)  # warm the caches of the rules and of the resolvers
+    assert tag_calls(twice) <= GROWTH * max(tag_calls(once), 50)
+
+
+class CountingPattern:
+    """A compiled pattern that records how many characters its searches are given."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.characters = 0
+
+    def _count(self, text: str, pos: int, endpos: int | None) -> int:
+        end = len(text) if endpos is None else min(endpos, len(text))
+        self.characters += max(0, end - pos)
+        return end
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The wrapped pattern's search."""
+        return self.pattern.search(text, pos, self._count(text, pos, endpos))
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """The wrapped pattern's finditer."""
+        return self.pattern.finditer(text, pos, self._count(text, pos, endpos))
+
+
+@pytest.mark.parametrize("unit", ["May ", "in May 2024, ", "Wednesday last week, "])
+def test_tense_cues_are_read_in_a_bounded_window_around_each_mention(unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    patterns = {name: CountingPattern(getattr(match, name)) for name in ("_TENSE", "_REPORTING", "_LEFT_CUE", "_SENTENCE_END")}
+    for name, counter in patterns.items():
+        monkeypatch.setattr(match, name, counter)
+    read = []
+    for size in (SIZE, 2 * SIZE):
+        for counter in patterns.values():
+            counter.characters = 0
+        mentions = tag(repeat(unit, size), DCT)
+        read.append(sum(counter.characters for counter in patterns.values()))
+        assert read[-1] <= 1_000 * max(1, len(mentions))  # a fixed window per mention, never the text before it
+    assert read[1] <= GROWTH * read[0]
+
+
+def test_the_context_kept_with_a_candidate_is_bounded() -> None:
+    text = repeat("May ", 4 * SIZE)
+    candidates = match.matcher_for("en").find(text)
+    assert candidates and max(len(candidate.before) for candidate in candidates) <= 40
+
