@@ -1,0 +1,93 @@
+"""The whole extraction of one document grows linearly with its length on pathological input.
+
+Work is counted as Python and built-in function calls (deterministic for the same input once
+the caches are warm), never timed; wall-clock ratios are in `benchmarks/complexity.py`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+import pytest
+
+from timeline.domain import PublicationDate, SourceDocument
+from timeline.pipeline.extract import extract
+
+DCT = PublicationDate(2024, 6, 10)
+SIZE = 1_200
+GROWTH = 2.5
+"""At twice the length, at most this much more work."""
+
+UNITS = {
+    "repeated month": "May ",
+    "repeated figure": "1,200 ",
+    "repeated range opener": "from April 2023 to ",
+    "repeated date": "in May 2024, ",
+    "stacked of-phrases": "last week of the ",
+    "mixed scripts": "Мая 2024 年5月 مايو ٢٠٢٤ ",
+    "dots": ".",
+    "exclamations": "!?",
+    "dashes": "— ",
+    "no spaces": "abcdefghij",
+    "abbreviations": "Mr. ",
+    "punctuation": ".,;:!?-()[]{}'\"/",
+    "news prose": "The ministry said on Monday that losses in May reached 1,200. ",
+}
+
+QUADRATIC_IN_EVENTS = {
+    "repeated month": "events.dating.calendar_mentions compares every mention of a sentence with every other",
+    "repeated figure": "events.figures: each figure rereads its clause (_unit_before, _measure); string work, which calls"
+    " do not show: see benchmarks/complexity.py",
+    "repeated range opener": "events.figures.find_claims checks each figure against every dated mention",
+    "repeated date": "events.figures.find_claims checks each figure against every dated mention",
+    "stacked of-phrases": "events.dating.calendar_mentions compares every mention of a sentence with every other",
+    "mixed scripts": "events.figures: each figure rereads its clause and every dated mention",
+}
+"""Inputs whose one endless sentence makes the event stage quadratic (the stages before it are linear)."""
+
+
+def repeat(unit: str, size: int) -> str:
+    """`unit` repeated to about `size` characters."""
+    return unit * max(1, size // len(unit))
+
+
+def calls(function: Callable[[], object]) -> int:
+    """Python and built-in function calls made by `function()`."""
+    count = 0
+
+    def profile(_frame: object, event: str, _arg: object) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    previous = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        function()
+    finally:
+        sys.setprofile(previous)
+    return count
+
+
+def extract_calls(text: str) -> int:
+    """Calls made extracting one document of `text`."""
+    document = SourceDocument(text=text, published=DCT)
+    return calls(lambda: extract(document))
+
+
+def cases() -> list[object]:
+    """Every input, the known quadratic ones marked with the reason."""
+    return [
+        pytest.param(name, marks=pytest.mark.xfail(reason=QUADRATIC_IN_EVENTS[name], strict=False))
+        if name in QUADRATIC_IN_EVENTS
+        else name
+        for name in sorted(UNITS)
+    ]
+
+
+@pytest.mark.parametrize("name", cases())
+def test_extraction_work_grows_linearly(name: str) -> None:
+    once, twice = repeat(UNITS[name], SIZE), repeat(UNITS[name], 2 * SIZE)
+    extract(SourceDocument(text=twice, published=DCT))  # warm the caches of every stage
+    assert extract_calls(twice) <= GROWTH * max(extract_calls(once), 300)
