@@ -127,50 +127,85 @@ def _cluster_bucket(reports: Sequence[Report]) -> list[Cluster]:
 
 
 class _CandidateIndex:
-    """Which clusters a report could join: those holding one of its figures, or a member of its category worded alike.
+    """Which clusters a report could join: those holding one of its figures, or a compatible member worded alike.
 
-    Every cluster with a positive similarity to the report is among the candidates, so the
-    index changes the speed of clustering, never its result.
+    Blocking keeps the comparisons few without changing the result. A member can give a
+    positive similarity only by sharing a figure (looked up by figure, basis and month) or by
+    sharing the category and an actor with similar wording; so the wording is compared only
+    with the members of the report's basis, category and actors, in its month (or, for a
+    longer interval, in the months it covers) and the members of no single month, and only
+    with those compatible with it (a cluster holding an incompatible member is never joined).
+    Every cluster with a positive similarity to a compatible report is among the candidates,
+    so the index changes the speed of clustering, never its result.
     """
 
     def __init__(self) -> None:
         self.words: dict[str, str] = {}
-        self.by_figure: dict[tuple[Figure, str | None], set[int]] = defaultdict(set)
-        self.by_figure_any: dict[Figure, set[int]] = defaultdict(set)
-        self.texts: dict[tuple[str, str | None], list[str]] = defaultdict(list)
-        self.owners: dict[tuple[str, str | None], list[int]] = defaultdict(list)
-        self.months: dict[str, set[str | None]] = defaultdict(set)
+        self.by_figure: dict[tuple[str, Figure, str | None], set[int]] = defaultdict(set)
+        self.by_figure_any: dict[tuple[str, Figure], set[int]] = defaultdict(set)
+        self.members: list[Report] = []
+        self.owners: list[int] = []
+        self.by_topic: dict[tuple[str, str, str, bool, str], list[int]] = defaultdict(list)
 
     def add(self, position: int, report: Report) -> None:
         """Record that the cluster at `position` holds `report`."""
         month = _month(report)
         for figure in report.figures:
-            self.by_figure[(figure, month)].add(position)
-            self.by_figure_any[figure].add(position)
-        if report.category:
-            self.texts[(report.category, month)].append(_words_of(report, self.words))
-            self.owners[(report.category, month)].append(position)
-            self.months[report.category].add(month)
+            self.by_figure[(report.date_basis, figure, month)].add(position)
+            self.by_figure_any[(report.date_basis, figure)].add(position)
+        if report.category and report.actors:
+            member = len(self.members)
+            self.members.append(report)
+            self.owners.append(position)
+            places = (month,) if month else tuple(f"~{each}" for each in _months_covered(report))
+            for actor in report.actors:
+                for place in places:
+                    self.by_topic[(report.date_basis, report.category, actor, bool(report.figures), place)].append(member)
 
     def candidates(self, report: Report) -> list[int]:
         """Cluster positions worth comparing with `report`, in creation order."""
         month = _month(report)
+        basis = report.date_basis
         found: set[int] = set()
         for figure in report.figures:
-            found |= (self.by_figure[(figure, month)] | self.by_figure[(figure, None)]) if month else self.by_figure_any[figure]
-        if report.category:
-            months = (month, None) if month else tuple(self.months[report.category])
-            texts: list[str] = []
-            owners: list[int] = []
-            for key in {(report.category, each) for each in months}:
-                texts += self.texts.get(key, [])
-                owners += self.owners.get(key, [])
-            if texts:
+            if month:
+                found |= self.by_figure.get((basis, figure, month), set()) | self.by_figure.get((basis, figure, None), set())
+            else:
+                found |= self.by_figure_any.get((basis, figure), set())
+        if report.category and report.actors:
+            covered = (month,) if month else _months_covered(report)
+            places = [place for each in covered for place in (each, f"~{each}")]
+            # A member with figures is compatible with a report with figures only when they
+            # share one, and then its cluster is already found by that figure.
+            kinds = (False,) if report.figures else (False, True)
+            members: set[int] = set()
+            for actor in report.actors:
+                for kind in kinds:
+                    for place in places:
+                        members.update(self.by_topic.get((basis, report.category, actor, kind, place), ()))
+            alike = [member for member in sorted(members) if compatible(report, self.members[member])]
+            if alike:
                 hits = process.extract(
-                    _words_of(report, self.words), texts, scorer=fuzz.token_set_ratio, score_cutoff=SAME_WORDING_SIMILARITY, limit=None
+                    _words_of(report, self.words),
+                    [_words_of(self.members[member], self.words) for member in alike],
+                    scorer=fuzz.token_set_ratio,
+                    score_cutoff=SAME_WORDING_SIMILARITY,
+                    limit=None,
                 )
-                found.update(owners[hit[2]] for hit in hits)
+                found.update(self.owners[alike[hit[2]]] for hit in hits)
         return sorted(found)
+
+
+def _months_covered(report: Report) -> list[str]:
+    """Every month from the one the interval starts in to the one it ends in."""
+    if report.earliest is None or report.latest is None:
+        return []
+    year, month = report.earliest.year, report.earliest.month
+    months = []
+    while (year, month) <= (report.latest.year, report.latest.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
 
 
 def compatible(a: Report, b: Report) -> bool:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from timeline.events.cluster import Cluster, Figure, Report, cluster_reports
 from timeline.events.figures import unit_class
@@ -31,13 +31,59 @@ def recompute_clusters(connection: Connection, document_ids: Iterable[int] | Non
     """Recompute the clusters touched by these documents (all clusters when None), in the caller's transaction.
 
     Clusters never cross a calendar year (see `timeline.events.cluster.bucket_of`), so
-    only the years the new documents' events start in are regrouped.
+    only the years the new documents' events start in are regrouped, one year at a time
+    (memory holds one year's events, never the whole scope), then the documents' undated
+    events, each a cluster of its own, in pages.
     """
-    scope = _scope(connection, None if document_ids is None else sorted(set(document_ids)))
-    if scope is None:
+    ids = None if document_ids is None else sorted(set(document_ids))
+    if ids is not None and not ids:
         return ClusterSummary(0, 0, 0)
+    events = clusters = merged = 0
+    for scope in _scopes(connection, ids):
+        done = _recompute(connection, scope)
+        events, clusters, merged = events + done.events, clusters + done.clusters, merged + done.merged
+    return ClusterSummary(events, clusters, merged)
+
+
+def _scopes(connection: Connection, document_ids: Sequence[int] | None) -> Iterator:
+    """The groups of events to regroup, each small enough to hold in memory: a year, or a page of undated events."""
+    for year in _years(connection, document_ids):
+        yield (EventRow.earliest >= date(year, 1, 1)) & (EventRow.earliest < date(year + 1, 1, 1))
+    if document_ids is None:
+        undated = list(connection.execute(select(EventRow.id).where(EventRow.earliest.is_(None)).order_by(EventRow.id)).scalars())
+    else:
+        undated = []
+        for start in range(0, len(document_ids), _CHUNK):
+            chunk = list(document_ids[start : start + _CHUNK])
+            undated += connection.execute(select(EventRow.id).where(EventRow.earliest.is_(None), EventRow.document_id.in_(chunk))).scalars()
+        undated.sort()
+    for start in range(0, len(undated), _CHUNK):
+        yield EventRow.id.in_(undated[start : start + _CHUNK])
+
+
+def _years(connection: Connection, document_ids: Sequence[int] | None) -> list[int]:
+    """The calendar years the events of these documents (of every document when None) start in."""
+    if document_ids is None:
+        first, last = connection.execute(select(func.min(EventRow.earliest), func.max(EventRow.earliest))).one()
+        return [] if first is None else list(range(_day(first).year, _day(last).year + 1))
+    years: set[int] = set()
+    for start in range(0, len(document_ids), _CHUNK):
+        chunk = list(document_ids[start : start + _CHUNK])
+        earliest = connection.execute(select(EventRow.earliest).where(EventRow.document_id.in_(chunk)).distinct()).scalars()
+        years.update(day.year for day in earliest if day is not None)
+    return sorted(years)
+
+
+def _day(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def _recompute(connection: Connection, scope) -> ClusterSummary:  # type: ignore[no-untyped-def]
+    """Regroup the events in `scope` (a whole year, or undated events) and write their clusters."""
     rows = connection.execute(_event_query().where(scope)).all()
-    reports, names, figure_texts = _reports(connection, rows)
+    if not rows:
+        return ClusterSummary(0, 0, 0)
+    reports, names, figure_texts = _reports(connection, rows, scope)
     clusters = cluster_reports(reports)
     old_ids = {row.cluster_id for row in rows if row.cluster_id}
     new_ids = {cluster.id for cluster in clusters}
@@ -57,24 +103,6 @@ def recompute_clusters(connection: Connection, document_ids: Iterable[int] | Non
             assignments,
         )
     return ClusterSummary(len(reports), len(clusters), sum(1 for cluster in clusters if len(cluster.members) > 1))
-
-
-def _scope(connection: Connection, document_ids: Sequence[int] | None):  # type: ignore[no-untyped-def]
-    """The events to regroup: every event, or those in the years (and undated events) of the given documents."""
-    if document_ids is None:
-        return EventRow.id.is_not(None)
-    if not document_ids:
-        return None
-    years: set[int] = set()
-    conditions = []
-    for start in range(0, len(document_ids), _CHUNK):
-        chunk = list(document_ids[start : start + _CHUNK])
-        earliest = connection.execute(select(EventRow.earliest).where(EventRow.document_id.in_(chunk)).distinct()).scalars()
-        years.update(day.year for day in earliest if day is not None)
-        conditions.append(EventRow.document_id.in_(chunk))
-    for year in sorted(years):
-        conditions.append((EventRow.earliest >= date(year, 1, 1)) & (EventRow.earliest < date(year + 1, 1, 1)))
-    return or_(*conditions)
 
 
 def _event_query():  # type: ignore[no-untyped-def]
@@ -98,32 +126,31 @@ def _event_query():  # type: ignore[no-untyped-def]
     ).join(Document, Document.id == EventRow.document_id)
 
 
-def _reports(connection: Connection, rows: Sequence) -> tuple[list[Report], dict[int, list[str]], dict[int, list[str]]]:
-    ids = [row.id for row in rows]
+def _reports(connection: Connection, rows: Sequence, scope) -> tuple[list[Report], dict[int, list[str]], dict[int, list[str]]]:  # type: ignore[no-untyped-def]
     actors: dict[int, set[str]] = defaultdict(set)
     names: dict[int, list[str]] = defaultdict(list)
     figures: dict[int, set[Figure]] = defaultdict(set)
     figure_texts: dict[int, list[str]] = defaultdict(list)
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        query = (
-            select(EventActorRow.event_id, ActorRow.key, ActorRow.name)
-            .join(ActorRow, ActorRow.id == EventActorRow.actor_id)
-            .where(EventActorRow.event_id.in_(chunk), EventActorRow.role != "source")
-            .order_by(EventActorRow.event_id, EventActorRow.start)
-        )
-        for event_id, key, name in connection.execute(query):
-            actors[event_id].add(key)
-            if name not in names[event_id]:
-                names[event_id].append(name)
-        claims = (
-            select(ClaimRow.event_id, ClaimRow.low, ClaimRow.high, ClaimRow.rate, ClaimRow.unit, ClaimRow.text)
-            .where(ClaimRow.event_id.in_(chunk))
-            .order_by(ClaimRow.event_id, ClaimRow.start)
-        )
-        for event_id, low, high, rate, unit, text in connection.execute(claims):
-            figures[event_id].add(Figure(low, high, rate, unit_class(unit)))
-            figure_texts[event_id].append(" ".join(text.split()))
+    people = (
+        select(EventActorRow.event_id, ActorRow.key, ActorRow.name)
+        .join(ActorRow, ActorRow.id == EventActorRow.actor_id)
+        .join(EventRow, EventRow.id == EventActorRow.event_id)
+        .where(scope, EventActorRow.role != "source")
+        .order_by(EventActorRow.event_id, EventActorRow.start)
+    )
+    for event_id, key, name in connection.execute(people):
+        actors[event_id].add(key)
+        if name not in names[event_id]:
+            names[event_id].append(name)
+    claims = (
+        select(ClaimRow.event_id, ClaimRow.low, ClaimRow.high, ClaimRow.rate, ClaimRow.unit, ClaimRow.text)
+        .join(EventRow, EventRow.id == ClaimRow.event_id)
+        .where(scope)
+        .order_by(ClaimRow.event_id, ClaimRow.start)
+    )
+    for event_id, low, high, rate, unit, text in connection.execute(claims):
+        figures[event_id].add(Figure(low, high, rate, unit_class(unit)))
+        figure_texts[event_id].append(" ".join(text.split()))
     reports = [
         Report(
             event_id=row.id,
