@@ -1,4 +1,4 @@
-"""The longest cluster interval per date basis, kept by triggers: a sound lower bound on `earliest` for overlap queries.
+"""The longest cluster interval per date basis and granularity, kept by triggers: sound lower bounds for overlap queries.
 
 Revision ID: 0007
 Revises: 0006
@@ -7,8 +7,10 @@ Create Date: 2026-11-22 05:53:28.759788
 An entry overlaps [from, to) when `latest > from AND earliest < to`; read through the chronology
 index, the first condition bounds nothing. With S the longest `latest - earliest` of any entry,
 `earliest > from - S` follows, and gives the index scan its start. `cluster_spans` holds S per
-date basis, filled from the existing clusters here and raised by triggers on every insert or
-date update of `clusters` (SQLite triggers; a PL/pgSQL trigger function on PostgreSQL).
+date basis and granularity (NULL granularity as ''), so that each class, read apart through
+`ix_clusters_chronology` (now with granularity after date_basis), starts at its own bound. It is filled from the existing clusters here
+and raised by triggers on every insert or date update of `clusters` (SQLite triggers; a PL/pgSQL
+trigger function on PostgreSQL).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ down_revision: str | Sequence[str] | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+CHRONOLOGY_COLUMNS = ['date_basis', 'granularity', 'earliest', 'latest', 'id']
 SQLITE_DAYS = "coalesce(CAST(julianday({row}.latest) - julianday({row}.earliest) AS INTEGER), 1000000)"
 POSTGRESQL_DAYS = "(CAST({row}.latest AS date) - CAST({row}.earliest AS date))"
 
@@ -30,10 +33,13 @@ SQLITE_TRIGGER = """
 CREATE TRIGGER {name} AFTER {event} ON clusters
 WHEN NEW.earliest IS NOT NULL AND NEW.latest IS NOT NULL
 BEGIN
-  INSERT INTO cluster_spans (date_basis, longest_days)
-  SELECT NEW.date_basis, {days}
-  WHERE NOT EXISTS (SELECT 1 FROM cluster_spans WHERE date_basis = NEW.date_basis AND longest_days >= {days})
-  ON CONFLICT (date_basis) DO UPDATE SET longest_days = max(longest_days, excluded.longest_days);
+  INSERT INTO cluster_spans (date_basis, granularity, longest_days)
+  SELECT NEW.date_basis, coalesce(NEW.granularity, ''), {days}
+  WHERE NOT EXISTS (
+    SELECT 1 FROM cluster_spans
+    WHERE date_basis = NEW.date_basis AND granularity = coalesce(NEW.granularity, '') AND longest_days >= {days}
+  )
+  ON CONFLICT (date_basis, granularity) DO UPDATE SET longest_days = max(longest_days, excluded.longest_days);
 END
 """
 
@@ -46,9 +52,12 @@ BEGIN
     RETURN NULL;
   END IF;
   days := {days};
-  IF NOT EXISTS (SELECT 1 FROM cluster_spans WHERE date_basis = NEW.date_basis AND longest_days >= days) THEN
-    INSERT INTO cluster_spans (date_basis, longest_days) VALUES (NEW.date_basis, days)
-    ON CONFLICT (date_basis) DO UPDATE SET longest_days = GREATEST(cluster_spans.longest_days, EXCLUDED.longest_days);
+  IF NOT EXISTS (
+    SELECT 1 FROM cluster_spans
+    WHERE date_basis = NEW.date_basis AND granularity = coalesce(NEW.granularity, '') AND longest_days >= days
+  ) THEN
+    INSERT INTO cluster_spans (date_basis, granularity, longest_days) VALUES (NEW.date_basis, coalesce(NEW.granularity, ''), days)
+    ON CONFLICT (date_basis, granularity) DO UPDATE SET longest_days = GREATEST(cluster_spans.longest_days, EXCLUDED.longest_days);
   END IF;
   RETURN NULL;
 END
@@ -56,8 +65,9 @@ $$
 """
 
 BACKFILL = (
-    "INSERT INTO cluster_spans (date_basis, longest_days) SELECT date_basis, MAX({days}) FROM clusters"
-    " WHERE earliest IS NOT NULL AND latest IS NOT NULL GROUP BY date_basis"
+    "INSERT INTO cluster_spans (date_basis, granularity, longest_days)"
+    " SELECT date_basis, coalesce(granularity, ''), MAX({days}) FROM clusters"
+    " WHERE earliest IS NOT NULL AND latest IS NOT NULL GROUP BY date_basis, coalesce(granularity, '')"
 )
 
 
@@ -65,9 +75,13 @@ def upgrade() -> None:
     """Apply this revision."""
     op.create_table('cluster_spans',
     sa.Column('date_basis', sa.String(length=16), nullable=False),
+    sa.Column('granularity', sa.String(length=16), nullable=False),
     sa.Column('longest_days', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('date_basis', name=op.f('pk_cluster_spans'))
+    sa.PrimaryKeyConstraint('date_basis', 'granularity', name=op.f('pk_cluster_spans'))
     )
+    with op.batch_alter_table('clusters', schema=None) as batch_op:
+        batch_op.drop_index('ix_clusters_chronology')
+        batch_op.create_index('ix_clusters_chronology', CHRONOLOGY_COLUMNS, unique=False)
     if op.get_bind().dialect.name == "postgresql":
         op.execute(POSTGRESQL_FUNCTION.format(days=POSTGRESQL_DAYS.format(row="NEW")))
         op.execute(
@@ -91,6 +105,9 @@ def downgrade() -> None:
     op.execute("DROP TRIGGER IF EXISTS clusters_span_update" + (" ON clusters" if _postgresql() else ""))
     if _postgresql():
         op.execute("DROP FUNCTION IF EXISTS clusters_track_span()")
+    with op.batch_alter_table('clusters', schema=None) as batch_op:
+        batch_op.drop_index('ix_clusters_chronology')
+        batch_op.create_index('ix_clusters_chronology', [column for column in CHRONOLOGY_COLUMNS if column != 'granularity'], unique=False)
     op.drop_table('cluster_spans')
 
 

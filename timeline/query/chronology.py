@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from functools import lru_cache
+from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import Connection, Select, exists, func, inspect, or_, select
+from sqlalchemy import CompoundSelect, Connection, Integer, Select, bindparam, exists, func, inspect, or_, select, text, union_all
 
 from timeline.domain import ChronologyEntry
 from timeline.query.frame import Chronology
@@ -127,23 +128,137 @@ def _has_clusters(connection: Connection) -> bool:
     return connection.execute(select(ClusterRow.id).limit(1)).first() is not None
 
 
-def cluster_query(connection: Connection, query_filter: ChronologyFilter) -> Select:
-    """Clusters overlapping the filter's interval, ordered by earliest, then latest (finer first), then id."""
+def cluster_query(connection: Connection, query_filter: ChronologyFilter) -> Select | CompoundSelect:
+    """Clusters overlapping the filter's interval, ordered by earliest, then latest (finer first), then id.
+
+    With the span bounds of migration 0007 in place, each class of clusters (date basis and granularity) is
+    read apart through `ix_clusters_chronology` and the classes are merged in order; with a lower end
+    (overlap, not `within`) each class starts at `from - its longest span`: the same rows, without reading
+    every entry that starts before `from`.
+    """
+    statement, values = _cluster_statement(connection, query_filter)
+    return statement.params(**values) if values else statement
+
+
+@dataclass(frozen=True)
+class _QueryShape:
+    """What a cluster statement is built from, its values aside: statements of one shape are built once."""
+
+    classes: tuple[tuple[str, str], ...] | None
+    bounded: bool
+    start: bool
+    end: bool
+    within: bool
+    include_reported: bool
+    category: bool
+    limit: bool
+
+
+def _cluster_statement(connection: Connection, query_filter: ChronologyFilter) -> tuple[Select | CompoundSelect, dict[str, object]]:
+    """The statement for the filter, with bound parameters, and their values."""
+    classes = span_classes(connection, query_filter.include_reported) or None
+    bounded = query_filter.start is not None and not query_filter.within
+    shape = _QueryShape(
+        classes=tuple((basis, granularity) for basis, granularity, _longest in classes) if classes else None,
+        bounded=bounded,
+        start=query_filter.start is not None,
+        end=query_filter.end is not None,
+        within=query_filter.within,
+        include_reported=query_filter.include_reported,
+        category=bool(query_filter.category),
+        limit=bool(query_filter.limit),
+    )
+    values: dict[str, object] = {}
+    if query_filter.start is not None:
+        values["range_start"] = query_filter.start
+    if query_filter.end is not None:
+        values["range_end"] = query_filter.end
+    if query_filter.category:
+        values["category"] = query_filter.category.strip().lower()
+    if query_filter.limit:
+        values["row_limit"] = query_filter.limit
+    for number, (_basis, _granularity, longest) in enumerate(classes or ()):
+        if bounded:
+            values[f"class_start_{number}"] = query_filter.start - timedelta(days=longest)  # type: ignore[operator]
+    if query_filter.actor or query_filter.source or query_filter.text:
+        return _build_cluster_statement(shape, tuple(_report_conditions(connection, query_filter))), values
+    return _shared_cluster_statement(shape), values
+
+
+@lru_cache(maxsize=64)
+def _shared_cluster_statement(shape: _QueryShape) -> Select | CompoundSelect:
+    return _build_cluster_statement(shape, ())
+
+
+def _build_cluster_statement(shape: _QueryShape, conditions: tuple) -> Select | CompoundSelect:  # type: ignore[type-arg]
+    """The ordered, limited statement of one shape, its values left as bound parameters."""
+    from timeline.store.models_events import ClusterRow
+
+    columns = [getattr(ClusterRow, name).label(name) for name in _CLUSTER_COLUMNS]
+    report = [EventRow.document_id.label("document_id"), EventRow.start.label("start"), EventRow.end.label("end")]
+    query = select(*columns, *report).outerjoin(EventRow, EventRow.id == ClusterRow.event_id)
+    query = query.where(ClusterRow.earliest.is_not(None), *conditions)
+    if not shape.include_reported:
+        query = query.where(ClusterRow.date_basis == "stated")
+    if shape.start:
+        start = bindparam("range_start", type_=ClusterRow.earliest.type)
+        query = query.where((ClusterRow.earliest >= start) if shape.within else (ClusterRow.latest > start))
+    if shape.end:
+        end = bindparam("range_end", type_=ClusterRow.earliest.type)
+        query = query.where((ClusterRow.latest <= end) if shape.within else (ClusterRow.earliest < end))
+    if shape.category:
+        query = query.where(ClusterRow.category == bindparam("category"))
+    row_limit = bindparam("row_limit", type_=Integer)
+    if shape.classes:
+        arms = [
+            query.where(
+                ClusterRow.date_basis == basis,
+                ClusterRow.granularity == granularity if granularity else or_(ClusterRow.granularity.is_(None), ClusterRow.granularity == ""),
+                *([ClusterRow.earliest > bindparam(f"class_start_{number}", type_=ClusterRow.earliest.type)] if shape.bounded else []),
+            )
+            for number, (basis, granularity) in enumerate(shape.classes)
+        ]
+        if len(arms) > 1:
+            merged = union_all(*arms)
+            ordered = merged.order_by(merged.selected_columns.earliest, merged.selected_columns.latest, merged.selected_columns.id)
+            return ordered.limit(row_limit) if shape.limit else ordered
+        query = arms[0]
+    query = query.order_by(ClusterRow.earliest, ClusterRow.latest, ClusterRow.id)
+    return query.limit(row_limit) if shape.limit else query
+
+
+_SPAN_TRIGGERS_SQL = {
+    "sqlite": "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'clusters' AND name IN ({names})",
+    "postgresql": "SELECT count(*) FROM pg_trigger WHERE tgrelid = to_regclass('clusters') AND tgname IN ({names})",
+}
+
+
+def span_classes(connection: Connection, include_reported: bool = False) -> list[tuple[str, str, int]] | None:
+    """Each (date basis, granularity, longest span in days) of the clusters read, or None when no bound is kept.
+
+    The bounds come from `cluster_spans` (migration 0007), trusted only while its triggers are in place;
+    granularity '' stands for clusters without one.
+    """
+    from timeline.store.models_spans import SPAN_TRIGGERS, ClusterSpanRow
+
+    template = _SPAN_TRIGGERS_SQL.get(connection.dialect.name)
+    if template is None:
+        return None
+    names = ", ".join(f"'{name}'" for name in SPAN_TRIGGERS)
+    if connection.execute(text(template.format(names=names))).scalar_one() != len(SPAN_TRIGGERS):
+        return None
+    query = select(ClusterSpanRow.date_basis, ClusterSpanRow.granularity, ClusterSpanRow.longest_days)
+    if not include_reported:
+        query = query.where(ClusterSpanRow.date_basis == "stated")
+    rows = connection.execute(query.order_by(ClusterSpanRow.date_basis, ClusterSpanRow.granularity)).all()
+    return [(basis, granularity, max(int(longest), 0)) for basis, granularity, longest in rows]
+
+
+def _report_conditions(connection: Connection, query_filter: ChronologyFilter) -> list:  # type: ignore[type-arg]
+    """The conditions on a cluster's actors, sources and wording, values inline (they depend on the database)."""
     from timeline.store.models_events import ActorRow, ClusterRow, EventActorRow
 
-    columns = [getattr(ClusterRow, name) for name in _CLUSTER_COLUMNS]
-    query = select(*columns, EventRow.document_id, EventRow.start, EventRow.end).outerjoin(
-        EventRow, EventRow.id == ClusterRow.event_id
-    )
-    query = query.where(ClusterRow.earliest.is_not(None))
-    if not query_filter.include_reported:
-        query = query.where(ClusterRow.date_basis == "stated")
-    if query_filter.start is not None:
-        query = query.where((ClusterRow.earliest >= query_filter.start) if query_filter.within else (ClusterRow.latest > query_filter.start))
-    if query_filter.end is not None:
-        query = query.where((ClusterRow.latest <= query_filter.end) if query_filter.within else (ClusterRow.earliest < query_filter.end))
-    if query_filter.category:
-        query = query.where(ClusterRow.category == query_filter.category.strip().lower())
+    conditions = []
     reports = select(EventRow.cluster_id)
     if query_filter.actor:
         pattern = like_pattern(query_filter.actor.strip())
@@ -153,13 +268,12 @@ def cluster_query(connection: Connection, query_filter: ChronologyFilter) -> Sel
             .join(ActorRow, ActorRow.id == EventActorRow.actor_id)
             .where(or_(func.lower(ActorRow.name).like(pattern, escape="\\"), func.lower(ActorRow.key).like(pattern, escape="\\")))
         )
-        query = query.where(or_(ClusterRow.id.in_(named), func.lower(ClusterRow.actors).like(pattern, escape="\\")))
+        conditions.append(or_(ClusterRow.id.in_(named), func.lower(ClusterRow.actors).like(pattern, escape="\\")))
     if query_filter.source:
-        query = query.where(ClusterRow.id.in_(reports.join(Document).where(_source_condition(query_filter.source))))
+        conditions.append(ClusterRow.id.in_(reports.join(Document).where(_source_condition(query_filter.source))))
     if query_filter.text:
-        query = query.where(ClusterRow.id.in_(reports.where(EventRow.id.in_(matching_event_ids(connection, query_filter.text)))))
-    query = query.order_by(ClusterRow.earliest, ClusterRow.latest, ClusterRow.id)
-    return query.limit(query_filter.limit) if query_filter.limit else query
+        conditions.append(ClusterRow.id.in_(reports.where(EventRow.id.in_(matching_event_ids(connection, query_filter.text)))))
+    return conditions
 
 
 def event_query(connection: Connection, query_filter: ChronologyFilter) -> Select:
@@ -203,7 +317,8 @@ def _source_condition(source: str):  # type: ignore[no-untyped-def]
 
 
 def _cluster_entries(connection: Connection, query_filter: ChronologyFilter) -> list[ChronologyEntry]:
-    rows = connection.execute(cluster_query(connection, query_filter)).all()
+    statement, values = _cluster_statement(connection, query_filter)
+    rows = connection.execute(statement, values).all()
     reports = _reports_of(connection, [row.id for row in rows])
     entries = []
     for cluster in rows:
@@ -246,16 +361,21 @@ def _reports_of(connection: Connection, cluster_ids: Sequence[str]) -> dict[str,
     """Each cluster's reports as (source name, url, publication date), earliest publication first."""
     reports: dict[str, list[tuple[str, str | None, str | None]]] = {}
     for offset in range(0, len(cluster_ids), _CHUNK):
-        chunk = cluster_ids[offset : offset + _CHUNK]
-        query = (
-            select(EventRow.cluster_id, Document.source, Document.title, Document.path, Document.url, Document.published)
-            .join(Document)
-            .where(EventRow.cluster_id.in_(chunk))
-            .order_by(EventRow.cluster_id, Document.published.is_(None), Document.published, Document.id)
-        )
-        for cluster_id, source, title, path, url, published in connection.execute(query):
+        chunk = list(cluster_ids[offset : offset + _CHUNK])
+        for cluster_id, source, title, path, url, published in connection.execute(_reports_statement(), {"cluster_ids": chunk}):
             reports.setdefault(cluster_id, []).append((source_name(source, title, path), url, published))
     return reports
+
+
+@lru_cache(maxsize=1)
+def _reports_statement() -> Select:
+    """The reports of the clusters `:cluster_ids`, by cluster, earliest publication first (built once)."""
+    return (
+        select(EventRow.cluster_id, Document.source, Document.title, Document.path, Document.url, Document.published)
+        .join(Document)
+        .where(EventRow.cluster_id.in_(bindparam("cluster_ids", expanding=True)))
+        .order_by(EventRow.cluster_id, Document.published.is_(None), Document.published, Document.id)
+    )
 
 
 def _event_entries(connection: Connection, query_filter: ChronologyFilter) -> list[ChronologyEntry]:

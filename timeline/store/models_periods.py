@@ -36,9 +36,10 @@ class PeriodRow(Base):
 
 
 CHRONOLOGY_INDEX = Index(
-    "ix_clusters_chronology", ClusterRow.date_basis, ClusterRow.earliest, ClusterRow.latest, ClusterRow.id
+    "ix_clusters_chronology", ClusterRow.date_basis, ClusterRow.granularity, ClusterRow.earliest, ClusterRow.latest, ClusterRow.id
 )
-"""Serves the chronology query: equality on date_basis, a range on earliest, rows already in chronological order."""
+"""Serves the chronology query: for each date basis and granularity, a range on earliest, rows in chronological order
+(migration 0007 added granularity: the query merges the classes, each read from its own lower bound)."""
 
 
 def include_name(name: str | None, type_: str, parent_names: object = None) -> bool:
