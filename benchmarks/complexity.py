@@ -67,10 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=50_000, help="characters of the shorter input")
     parser.add_argument("--stage", default="split,tag,extract", help="comma-separated: split, tag, extract")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (the best is kept)")
-    parser.add_argument("--only", default="", help="comma-separated input names (default: all)")
+    parser.add_argument("--only", default="", help="semicolon-separated input names (default: all)")
     options = parser.parse_args(argv)
     functions = stages()
-    names = [name for name in options.only.split(",") if name] or list(UNITS)
+    names = [name for name in options.only.split(";") if name] or list(UNITS)
     print(f"{'stage':8} {'input':20} {'1x s':>9} {'2x s':>9} {'ratio':>6}  verdict (goal <= {GOAL})")
     for stage in options.stage.split(","):
         function = functions[stage]

@@ -99,6 +99,7 @@ def test_tense_cues_are_read_in_a_bounded_window_around_each_mention(unit: str, 
     patterns = {name: CountingPattern(getattr(match, name)) for name in ("_TENSE", "_REPORTING", "_LEFT_CUE", "_SENTENCE_END")}
     for name, counter in patterns.items():
         monkeypatch.setattr(match, name, counter)
+    monkeypatch.setattr(match, "_tense_between", match._tense_between.__wrapped__)  # every window read, none remembered
     read = []
     for size in (SIZE, 2 * SIZE):
         for counter in patterns.values():
@@ -107,6 +108,14 @@ def test_tense_cues_are_read_in_a_bounded_window_around_each_mention(unit: str, 
         read.append(sum(counter.characters for counter in patterns.values()))
         assert read[-1] <= 1_000 * max(1, len(mentions))  # a fixed window per mention, never the text before it
     assert read[1] <= GROWTH * read[0]
+
+
+def test_a_repeated_phrase_reads_its_tense_once() -> None:
+    match._tense_between.cache_clear()
+    text = repeat("May ", 4 * SIZE)
+    assert match.tense_around(text, 400, 403) == match._tense_between.__wrapped__(text[250:400], text[403:503])
+    mentions = tag(text, DCT)
+    assert len(mentions) > 1_000 and match._tense_between.cache_info().currsize < 100
 
 
 def test_the_context_kept_with_a_candidate_is_bounded() -> None:

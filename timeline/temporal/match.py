@@ -265,7 +265,12 @@ def tense_around(text: str, start: int, end: int) -> str:
     cue before it in its sentence, else the first after it; a reporting verb after the span
     (`..., Castro said`) only when no other cue is found.
     """
-    before = text[max(0, start - 150) : start]
+    return _tense_between(text[max(0, start - 150) : start], text[end : end + 100])
+
+
+@lru_cache(maxsize=1024)
+def _tense_between(before: str, after: str) -> str:
+    """The tense read from the text right before and right after a span (remembered: repeated phrases share it)."""
     cut = None
     for cut in _SENTENCE_END.finditer(before):
         pass
@@ -274,7 +279,6 @@ def tense_around(text: str, start: int, end: int) -> str:
     left = _LEFT_CUE.search(before)
     if left is not None:
         return left.lastgroup or "past"
-    after = text[end : end + 100]
     stop = _SENTENCE_END.search(after)
     if stop:
         after = after[: stop.start()]
