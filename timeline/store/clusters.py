@@ -85,12 +85,16 @@ def _recompute(connection: Connection, scope) -> ClusterSummary:  # type: ignore
         return ClusterSummary(0, 0, 0)
     reports, names, figure_texts = _reports(connection, rows, scope)
     clusters = cluster_reports(reports)
-    old_ids = {row.cluster_id for row in rows if row.cluster_id}
-    new_ids = {cluster.id for cluster in clusters}
-    _delete_clusters(connection, sorted(old_ids | new_ids))
     publications = {row.id: row for row in rows}
-    if clusters:
-        connection.execute(insert(ClusterRow), [_cluster_row(cluster, publications, names, figure_texts) for cluster in clusters])
+    fresh = {cluster.id: _cluster_row(cluster, publications, names, figure_texts) for cluster in clusters}
+    stored = _stored_clusters(connection, sorted({row.cluster_id for row in rows if row.cluster_id} | set(fresh)))
+    # Only the clusters that changed are rewritten: a batch that adds a few events to a
+    # year leaves that year's other clusters as they are.
+    unchanged = {key for key, row in fresh.items() if key in stored and {column: stored[key][column] for column in row} == row}
+    _delete_clusters(connection, sorted(set(stored) - unchanged))
+    written = [row for key, row in fresh.items() if key not in unchanged]
+    if written:
+        connection.execute(insert(ClusterRow), written)
     assignments = [
         {"event": member.event_id, "cluster": cluster.id}
         for cluster in clusters
@@ -171,6 +175,15 @@ def _reports(connection: Connection, rows: Sequence, scope) -> tuple[list[Report
         for row in rows
     ]
     return reports, names, figure_texts
+
+
+def _stored_clusters(connection: Connection, ids: list[str]) -> dict[str, dict]:
+    """The stored rows of these clusters, by id."""
+    stored: dict[str, dict] = {}
+    for start in range(0, len(ids), _CHUNK):
+        query = select(ClusterRow.__table__).where(ClusterRow.id.in_(ids[start : start + _CHUNK]))
+        stored.update((row.id, dict(row._mapping)) for row in connection.execute(query))
+    return stored
 
 
 def _delete_clusters(connection: Connection, ids: list[str]) -> None:
