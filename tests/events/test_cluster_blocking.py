@@ -12,7 +12,8 @@ CATEGORIES = ("recruitment", "casualties", None)
 ACTORS = ("russia", "nepal", "north-korea", "wagner-group")
 FIGURES = (Figure(1200.0, None, "P1D", "people"), Figure(21.0, None, None, "countries"), Figure(500.0, 600.0, None, "people"))
 WORDS = "russia enlisted convicts prisons soldiers killed wounded day may troops sent front nepal students recruited contracts".split()
-SPANS = (1, 1, 1, 7, 30, 31, 32, 90, 92, 365)
+SPANS = (1, 1, 1, 7, 30, 31, 32, 60, 90, 92, 120, 365)
+MONTH_STARTS = tuple(date(2023 + (10 + number) // 12, (10 + number) % 12 + 1, 1) for number in range(6))
 
 
 def exhaustive(reports: Sequence[Report]) -> list[Cluster]:
@@ -41,7 +42,7 @@ def generated(seed: int, count: int) -> list[Report]:
     rng = random.Random(seed)
     reports = []
     for number in range(count):
-        start = date(2023, 11, 1) + timedelta(days=rng.randrange(0, 150))
+        start = rng.choice(MONTH_STARTS) if rng.random() < 0.6 else date(2023, 11, 1) + timedelta(days=rng.randrange(0, 150))
         length = rng.choice(SPANS)
         reports.append(
             Report(

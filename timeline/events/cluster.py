@@ -132,9 +132,11 @@ class _CandidateIndex:
     Blocking keeps the comparisons few without changing the result. A member can give a
     positive similarity only by sharing a figure (looked up by figure, basis and month) or by
     sharing the category and an actor with similar wording; so the wording is compared only
-    with the members of the report's basis, category and actors, in its month (or, for a
-    longer interval, in the months it covers) and the members of no single month, and only
-    with those compatible with it (a cluster holding an incompatible member is never joined).
+    with the members of the report's basis, category and actors whose dates could nest with
+    its own (in its month, or, for a longer interval, starting in the months it covers, or
+    covering the month it starts in), without figures when it has some (a shared figure
+    finds those already), and only with those compatible with it (a cluster holding an
+    incompatible member is never joined).
     Every cluster with a positive similarity to a compatible report is among the candidates,
     so the index changes the speed of clustering, never its result.
     """
@@ -153,11 +155,14 @@ class _CandidateIndex:
         for figure in report.figures:
             self.by_figure[(report.date_basis, figure, month)].add(position)
             self.by_figure_any[(report.date_basis, figure)].add(position)
-        if report.category and report.actors:
+        if report.category and report.actors and report.earliest and report.latest:
             member = len(self.members)
             self.members.append(report)
             self.owners.append(position)
-            places = (month,) if month else tuple(f"~{each}" for each in _months_covered(report))
+            # A longer interval is found by every month it covers (for the reports inside it)
+            # and by the month it starts in (for the longer reports it lies inside).
+            covered = _months_covered(report)
+            places = (month,) if month else (*(f"~{each}" for each in covered), f"^{covered[0]}")
             for actor in report.actors:
                 for place in places:
                     self.by_topic[(report.date_basis, report.category, actor, bool(report.figures), place)].append(member)
@@ -172,9 +177,12 @@ class _CandidateIndex:
                 found |= self.by_figure.get((basis, figure, month), set()) | self.by_figure.get((basis, figure, None), set())
             else:
                 found |= self.by_figure_any.get((basis, figure), set())
-        if report.category and report.actors:
-            covered = (month,) if month else _months_covered(report)
-            places = [place for each in covered for place in (each, f"~{each}")]
+        if report.category and report.actors and report.earliest and report.latest:
+            if month:
+                places = [month, f"~{month}"]
+            else:
+                covered = _months_covered(report)
+                places = [f"~{covered[0]}", *covered, *(f"^{each}" for each in covered)]
             # A member with figures is compatible with a report with figures only when they
             # share one, and then its cluster is already found by that figure.
             kinds = (False,) if report.figures else (False, True)
