@@ -97,6 +97,8 @@ def upgrade() -> None:
         op.execute(SQLITE_TRIGGER.format(name="clusters_span_insert", event="INSERT", days=days))
         op.execute(SQLITE_TRIGGER.format(name="clusters_span_update", event="UPDATE OF earliest, latest, date_basis", days=days))
         op.execute(BACKFILL.format(days=SQLITE_DAYS.format(row="clusters")))
+        if op.get_bind().exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first():
+            op.execute("ANALYZE clusters")
 
 
 def downgrade() -> None:

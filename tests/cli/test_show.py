@@ -90,3 +90,35 @@ def test_grep_actor_category_and_source_filters(seeded_db: str) -> None:
 def test_table_names_several_sources(seeded_db: str) -> None:
     result = runner.invoke(app, ["--db", seeded_db, "show", "--from", "2024-05", "--to", "2024-05"])
     assert "(3 sources)" in result.stdout
+
+
+PARSE_PROBE = """
+import contextlib, io, sys
+from timeline.cli.main import app
+sys.argv = ["timeline", "--db", sys.argv[1], *sys.argv[2:]]
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as errors:
+    try:
+        app()
+    except SystemExit as end:
+        code = end.code
+print(code, "pydantic" in sys.modules, errors.getvalue().strip().splitlines()[-1] if errors.getvalue().strip() else "")
+"""
+
+
+def test_options_are_read_without_pydantic_and_bad_values_are_clear_errors(seeded_db: str) -> None:
+    import subprocess
+    import sys
+
+    def run(*arguments: str) -> list[str]:
+        result = subprocess.run([sys.executable, "-c", PARSE_PROBE, seeded_db, *arguments], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip().split(" ", 2)
+
+    assert run("show", "--from", "2022-03", "--to", "2024-06", "--limit", "5", "--format", "csv", "--reported")[:2] == ["0", "False"]
+    assert run("show", "--help")[:2] == ["0", "False"]
+    code, _pydantic, message = run("show", "--limit", "0")
+    assert code == "2" and "'--limit': 0 is not in the range x>=1" in message
+    code, _pydantic, message = run("show", "--limit", "many")
+    assert code == "2" and "'many' is not a valid integer" in message
+    code, _pydantic, message = run("show", "--format", "xml")
+    assert code == "2" and "'xml' is not one of 'table', 'csv', 'json'" in message

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from enum import Enum
+from functools import cache
 
 import typer
 
@@ -13,7 +15,9 @@ class TimelineApp(typer.Typer):
 
     def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         try:
-            return super().__call__(*args, **kwargs)
+            command = typer.main.get_command(self)
+            _coerce_plain_parameters_directly(command)
+            return command(*args, **kwargs)
         except Exception as error:
             if type(error).__name__ == "StorageError":
                 typer.echo(f"Error: {error}", err=True)
@@ -24,6 +28,80 @@ class TimelineApp(typer.Typer):
 
             typer.echo(f"Error: database: {describe_database_error(error)}", err=True)
             raise SystemExit(1) from None
+
+
+def _coerce_plain_parameters_directly(command) -> None:  # type: ignore[no-untyped-def]
+    """Give str, int, bool and Enum parameters a plain coercion, so a command line is read without importing pydantic.
+
+    Typer builds a pydantic TypeAdapter for every parameter it reads (about 100 ms of imports at startup);
+    these simple types need none. Other types keep Typer's own coercion, as does any Typer without the hook.
+    """
+    try:
+        from typer._click import Context
+        from typer._coercion import RuntimeParam
+    except ImportError:
+        return
+    plain = _plain_coercion(RuntimeParam)
+    commands = [command]
+    while commands:
+        current = commands.pop()
+        commands.extend(getattr(current, "commands", {}).values())
+        try:
+            help_option = current.get_help_option(Context(current))  # made once and kept by the command
+        except Exception:  # noqa: BLE001 - without it, Typer's own coercion reads --help
+            help_option = None
+        for parameter in [*current.params, *([help_option] if help_option is not None else [])]:
+            descriptor = getattr(parameter, "type_descriptor", None)
+            if descriptor is None or getattr(parameter, "_runtime_param", False) is not None:
+                continue
+            info = descriptor.parameter_info
+            annotation = descriptor.annotation
+            simple = annotation in (str, int, bool) or (isinstance(annotation, type) and issubclass(annotation, Enum))
+            custom = getattr(info, "parser", None) is not None or getattr(info, "click_type", None) is not None
+            if simple and not custom and not parameter.multiple and parameter.nargs == 1:
+                parameter._runtime_param = plain(parameter_info=info, annotation=annotation)
+
+
+@cache
+def _plain_coercion(base: type) -> type:
+    """A Typer runtime parameter for str, int (with its min/max), bool and Enum values."""
+    from typer._click.exceptions import BadParameter
+
+    class PlainRuntimeParam(base):  # type: ignore[misc,valid-type]
+        def _coerce_value(self, value, param, ctx):  # type: ignore[no-untyped-def]
+            annotation, info = self.annotation, self.parameter_info
+            if annotation is str:
+                return value if isinstance(value, str) else str(value)
+            if annotation is bool:
+                if isinstance(value, bool):
+                    return value
+                word = str(value).strip().lower()
+                if word in ("1", "true", "t", "yes", "y", "on"):
+                    return True
+                if word in ("0", "false", "f", "no", "n", "off"):
+                    return False
+                raise BadParameter(f"{value!r} is not a valid boolean.", ctx=ctx, param=param)
+            if annotation is int:
+                try:
+                    number = value if isinstance(value, int) and not isinstance(value, bool) else int(str(value).strip())
+                except ValueError:
+                    raise BadParameter(f"{value!r} is not a valid integer.", ctx=ctx, param=param) from None
+                if (info.min is not None and number < info.min) or (info.max is not None and number > info.max):
+                    if not info.clamp:
+                        bounds = " and ".join(f"x{sign}{limit}" for sign, limit in ((">=", info.min), ("<=", info.max)) if limit is not None)
+                        raise BadParameter(f"{number} is not in the range {bounds}.", ctx=ctx, param=param)
+                    number = max(info.min, number) if info.min is not None else number
+                    number = min(info.max, number) if info.max is not None else number
+                return number
+            if isinstance(value, annotation):
+                return value
+            for member in annotation:
+                if member.value == value or (not info.case_sensitive and str(member.value).lower() == str(value).lower()):
+                    return member
+            choices = ", ".join(repr(member.value) for member in annotation)
+            raise BadParameter(f"{value!r} is not one of {choices}.", ctx=ctx, param=param)
+
+    return PlainRuntimeParam
 
 
 def _is_database_error(error: BaseException) -> bool:
