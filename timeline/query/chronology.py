@@ -344,7 +344,7 @@ def _entry(dated, entry_id: str, citations, document_id: int, start: int, end: i
         earliest=dated.earliest,
         latest=dated.latest,
         granularity=dated.granularity,
-        label=date_label(dated.value, dated.mod),
+        label=_label(dated.value, dated.mod),
         text=dated.text,
         sources=_unique(name for name, _url in citations),
         urls=_unique(url for _name, url in citations if url),
@@ -356,6 +356,10 @@ def _entry(dated, entry_id: str, citations, document_id: int, start: int, end: i
         citations=tuple(citations),
         **details,
     )
+
+
+_label = lru_cache(maxsize=4096)(date_label)
+"""Labels repeat across entries (every '1 Jun 2024'): each is worked out once."""
 
 
 def _reports_of(connection: Connection, cluster_ids: Sequence[str]) -> dict[str, list[tuple[str, str | None, str | None]]]:
