@@ -9,8 +9,8 @@ index, the first condition bounds nothing. With S the longest `latest - earliest
 `earliest > from - S` follows, and gives the index scan its start. `cluster_spans` holds S per
 date basis and granularity (NULL granularity as ''), so that each class, read apart through
 `ix_clusters_chronology` (now with granularity after date_basis), starts at its own bound. It is filled from the existing clusters here
-and raised by triggers on every insert or date update of `clusters` (SQLite triggers; a PL/pgSQL
-trigger function on PostgreSQL).
+and raised by triggers on every insert of `clusters` and every update of its dates, basis or
+granularity (SQLite triggers; a PL/pgSQL trigger function on PostgreSQL).
 """
 
 from __future__ import annotations
@@ -88,14 +88,14 @@ def upgrade() -> None:
             "CREATE TRIGGER clusters_span_insert AFTER INSERT ON clusters FOR EACH ROW EXECUTE FUNCTION clusters_track_span()"
         )
         op.execute(
-            "CREATE TRIGGER clusters_span_update AFTER UPDATE OF earliest, latest, date_basis ON clusters"
+            "CREATE TRIGGER clusters_span_update AFTER UPDATE OF earliest, latest, date_basis, granularity ON clusters"
             " FOR EACH ROW EXECUTE FUNCTION clusters_track_span()"
         )
         op.execute(BACKFILL.format(days=POSTGRESQL_DAYS.format(row="clusters")))
     else:
         days = SQLITE_DAYS.format(row="NEW")
         op.execute(SQLITE_TRIGGER.format(name="clusters_span_insert", event="INSERT", days=days))
-        op.execute(SQLITE_TRIGGER.format(name="clusters_span_update", event="UPDATE OF earliest, latest, date_basis", days=days))
+        op.execute(SQLITE_TRIGGER.format(name="clusters_span_update", event="UPDATE OF earliest, latest, date_basis, granularity", days=days))
         op.execute(BACKFILL.format(days=SQLITE_DAYS.format(row="clusters")))
         if op.get_bind().exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first():
             op.execute("ANALYZE clusters")

@@ -54,7 +54,11 @@ def test_class_bounds_keep_the_overlap_identical(database_url: str) -> None:
         connection.execute(insert(ClusterRow), rows)
         # An update that lengthens an interval raises its class's bound too.
         connection.execute(update(ClusterRow).where(ClusterRow.id == rows[5]["id"]).values(latest=date(2026, 1, 1)))
+        # So does an update that moves a long interval into another granularity.
+        long_row = next(row for row in rows if (row["latest"] - row["earliest"]).days > 400 and row["granularity"] == "day")
+        connection.execute(update(ClusterRow).where(ClusterRow.id == long_row["id"]).values(granularity="week"))
     rows[5]["latest"] = date(2026, 1, 1)
+    long_row["granularity"] = "week"
     filters = [
         ChronologyFilter(start=date(2022, 3, 1), end=date(2022, 7, 1), limit=100),
         ChronologyFilter(start=date(2022, 3, 1), end=date(2022, 7, 1)),
@@ -69,6 +73,8 @@ def test_class_bounds_keep_the_overlap_identical(database_url: str) -> None:
             classes = span_classes(connection, include_reported=True)
             assert classes is not None and ("stated", "") in {(basis, granularity) for basis, granularity, _longest in classes}
             assert max(longest for _basis, _granularity, longest in classes) >= (date(2026, 1, 1) - rows[5]["earliest"]).days
+            week = [longest for basis, granularity, longest in classes if (basis, granularity) == (long_row["date_basis"], "week")]
+            assert week == [(long_row["latest"] - long_row["earliest"]).days]
             for query_filter in filters:
                 found = [row.id for row in connection.execute(cluster_query(connection, query_filter))]
                 assert found == _expected(rows, query_filter), query_filter
