@@ -35,15 +35,7 @@ UNITS = {
     "news prose": "The ministry said on Monday that losses in May reached 1,200. ",
 }
 
-QUADRATIC_IN_EVENTS = {
-    "repeated month": "events.dating.calendar_mentions compares every mention of a sentence with every other",
-    "repeated figure": "events.figures: each figure rereads its clause (_unit_before, _measure); string work, which calls"
-    " do not show: see benchmarks/complexity.py",
-    "repeated range opener": "events.figures.find_claims checks each figure against every dated mention",
-    "repeated date": "events.figures.find_claims checks each figure against every dated mention",
-    "stacked of-phrases": "events.dating.calendar_mentions compares every mention of a sentence with every other",
-    "mixed scripts": "events.figures: each figure rereads its clause and every dated mention",
-}
+QUADRATIC_IN_EVENTS: dict[str, str] = {}
 """Inputs whose one endless sentence makes the event stage quadratic (the stages before it are linear)."""
 
 

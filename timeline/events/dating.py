@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -79,7 +80,23 @@ def calendar_mentions(text: str, start: int, end: int, mentions: Sequence[Mentio
             continue
         joined.append(mention)
         index += 1
-    return [m for m in joined if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in joined)]
+    return _outermost(joined)
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """The mentions not inside a larger one, in their order: one pass over them sorted by (start, -end)."""
+    ordered = sorted(range(len(mentions)), key=lambda index: (mentions[index].start, -mentions[index].end))
+    inner: set[int] = set()
+    furthest = -1
+    group_furthest = -1
+    previous: tuple[int, int] | None = None
+    for index in ordered:
+        span = (mentions[index].start, mentions[index].end)
+        if span != previous:
+            furthest, group_furthest, previous = group_furthest, max(group_furthest, span[1]), span
+        if furthest >= span[1]:
+            inner.add(index)
+    return [mention for index, mention in enumerate(mentions) if index not in inner]
 
 
 def _range(text: str, start: int, first: Mention, last: Mention) -> Mention:
@@ -100,13 +117,31 @@ def _range(text: str, start: int, first: Mention, last: Mention) -> Mention:
     )
 
 
-def is_boundary(text: str, start: int, mention: Mention, others: Sequence[Mention]) -> bool:
+def is_boundary(text: str, start: int, mention: Mention, others: Sequence[Mention] | Ends) -> bool:
     """True when the mention bounds a stretch of time ("since the start of … in February 2022") rather than dating."""
     window_start = max(start, mention.start - 80)
-    for other in others:
-        if window_start <= other.end <= mention.start and other is not mention:
-            window_start = other.end
+    if isinstance(others, Ends) and mention.start < mention.end:
+        closest = others.last_at_most(mention.start)
+        if closest is not None and closest >= window_start:
+            window_start = closest
+    else:
+        for other in others.mentions if isinstance(others, Ends) else others:
+            if window_start <= other.end <= mention.start and other is not mention:
+                window_start = other.end
     return rules().boundary.search(text, window_start, mention.start) is not None
+
+
+class Ends:
+    """The mentions of a clause with their ends sorted, for `is_boundary` to find the closest one by binary search."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = mentions
+        self.ends = sorted(mention.end for mention in mentions)
+
+    def last_at_most(self, position: int) -> int | None:
+        """The largest end at or before `position`, None when every mention ends after it."""
+        count = bisect_right(self.ends, position)
+        return self.ends[count - 1] if count else None
 
 
 def event_noun_phrase(text: str, start: int, mention: Mention) -> tuple[int, int] | None:
@@ -150,12 +185,13 @@ def reported(published: PublicationDate | None) -> EventDate:
 def fronted_date(text: str, sentence: Span, mentions: Sequence[Mention]) -> Mention | None:
     """The date a sentence opens with, as a fronted adverbial ("In November, …", "This summer, …"), else None."""
     dates = calendar_mentions(text, sentence.start, sentence.end, mentions)
+    ends = Ends(dates)
     for mention in dates:
         if mention.start - sentence.start > rules().frame_reach:
             break
         if not rules().frame_lead.match(text, sentence.start, mention.start):
             continue
-        if re.match(r"\s*,", text[mention.end:mention.end + 3]) and not is_boundary(text, sentence.start, mention, dates):
+        if re.match(r"\s*,", text[mention.end:mention.end + 3]) and not is_boundary(text, sentence.start, mention, ends):
             return mention
     return None
 

@@ -17,6 +17,7 @@ from timeline.events.categories import STATEMENT, categorise
 from timeline.events.clauses import split_clauses
 from timeline.events.dating import (
     CONTINUED_RULE,
+    Ends,
     EventDate,
     approximately_published,
     calendar_mentions,
@@ -137,7 +138,8 @@ def governing_date(text: str, start: int, end: int, dates: Sequence[Mention]) ->
     dates that noun's own event, so it governs the clause only when nothing else does.
     """
     inside = [mention for mention in dates if start <= mention.start and mention.end <= end]
-    candidates = [mention for mention in inside if not is_boundary(text, start, mention, inside)]
+    ends = Ends(inside)
+    candidates = [mention for mention in inside if not is_boundary(text, start, mention, ends)]
     plain = [mention for mention in candidates if event_noun_phrase(text, start, mention) is None]
     if plain:
         return plain[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -117,18 +118,69 @@ def find_claims(
     """Every figure in text[start:end] that is not part of a date, as a claim with its unit and rate."""
     vocab = vocabulary()
     claims: list[Claim] = []
-    dated = [(mention.start, mention.end) for mention in mentions if mention.type in ("DATE", "TIME", "DURATION")]
+    dated = _Intervals(sorted((mention.start, mention.end) for mention in mentions if mention.type in ("DATE", "TIME", "DURATION")))
+    clause = _Clause(text, start, end, mentions)
     for match in vocab.pattern.finditer(text, start, end):
-        if any(first < match.end() and match.start() < last for first, last in dated):
+        if dated.overlaps(match.start(), match.end()):
             continue
-        claim = _claim(text, match, start, end, mentions, source)
+        claim = _claim(text, match, clause, source)
         if claim is not None:
             claims.append(claim)
     return claims
 
 
-def _claim(text: str, match: re.Match[str], start: int, end: int, mentions: Sequence[Mention], source: tuple[str | None, str | None]) -> Claim | None:
+class _Intervals:
+    """Sorted [start, end) intervals that answer "does any overlap this one?" by binary search."""
+
+    def __init__(self, intervals: list[tuple[int, int]]) -> None:
+        self.starts = [first for first, _ in intervals]
+        self.furthest: list[int] = []
+        for _, last in intervals:
+            self.furthest.append(max(last, self.furthest[-1]) if self.furthest else last)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when some interval begins before `end` and ends after `start`."""
+        count = bisect_left(self.starts, end)
+        return count > 0 and self.furthest[count - 1] > start
+
+
+class _Clause:
+    """What every figure of one clause looks up, worked out once: context units, SET mentions, the measure."""
+
+    def __init__(self, text: str, start: int, end: int, mentions: Sequence[Mention]) -> None:
+        self.text, self.start, self.end = text, start, end
+        self._units: tuple[list[int], list[str]] | None = None
+        self._measure: tuple[str | None] | None = None
+        sets = [(index, mention) for index, mention in enumerate(mentions) if mention.type == "SET" and mention.start >= start and mention.end <= end]
+        self.sets_by_start = sorted(sets, key=lambda item: (item[1].start, item[0]))
+        self.set_starts = [mention.start for _, mention in self.sets_by_start]
+        self.sets_by_end = sorted(sets, key=lambda item: (item[1].end, item[0]))
+        self.set_ends = [mention.end for _, mention in self.sets_by_end]
+
+    def unit_before(self, position: int) -> str | None:
+        """The unit of the last context word ("losses", "death toll") of the clause ending before `position`.
+
+        A figure never follows a word character and every context unit ends in one, so the matches of
+        the whole clause that end by `position` are those a scan stopping at `position` finds.
+        """
+        if self._units is None:
+            vocab = vocabulary()
+            found = list(vocab.context_units.finditer(self.text, self.start, self.end))
+            self._units = ([match.end() for match in found], [vocab.context_unit_of[_norm(match.group())] for match in found])
+        ends, units = self._units
+        count = bisect_right(ends, position)
+        return units[count - 1] if count else None
+
+    def measure(self) -> str | None:
+        """The measure the clause's cue words name."""
+        if self._measure is None:
+            self._measure = (_measure(self.text[self.start:self.end].lower()),)
+        return self._measure[0]
+
+
+def _claim(text: str, match: re.Match[str], clause: _Clause, source: tuple[str | None, str | None]) -> Claim | None:
     vocab = vocabulary()
+    end = clause.end
     qualifier = match.group("qualifier")
     bound = vocab.qualifiers[_norm(qualifier)] if qualifier else "exact"
     if match.group("magnitude"):
@@ -159,10 +211,9 @@ def _claim(text: str, match: re.Match[str], start: int, end: int, mentions: Sequ
     if unit is None and (is_word_number or _is_not_a_count(text, match.end(), end)):
         return None
     if unit is None:
-        unit = _unit_before(text, start, match.start())
+        unit = clause.unit_before(match.start())
     claim_end = unit_end if unit_end is not None else figure_end
-    rate, rate_text, claim_end = _rate(text, match.start(), claim_end, start, end, mentions)
-    clause = text[start:end].lower()
+    rate, rate_text, claim_end = _rate(text, match.start(), claim_end, clause)
     return Claim(
         start=match.start(),
         end=claim_end,
@@ -173,7 +224,7 @@ def _claim(text: str, match: re.Match[str], start: int, end: int, mentions: Sequ
         bound=bound,
         qualifier=_norm(qualifier) if qualifier else (_norm(match.group("magnitude")) if match.group("magnitude") else None),
         unit=unit,
-        measure=_measure(clause),
+        measure=clause.measure(),
         rate=rate,
         rate_text=rate_text,
         source=source[0],
@@ -191,39 +242,35 @@ def _is_not_a_count(text: str, position: int, end: int) -> bool:
     return bool(re.match(r"\s*(?:times|-|th\b|st\b|nd\b|rd\b|years? old|year-old)", following))
 
 
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\s+(?:of\s+)?[A-Za-z][\w'’-]*")
+
+
 def _unit_after(text: str, position: int, end: int) -> tuple[str | None, int | None]:
     vocab = vocabulary()
     cursor = position
     for _ in range(vocab.filler_words + 1):
-        gap = re.match(r"\s+", text[cursor:end])
-        at = cursor + (gap.end() if gap else 0)
+        gap = _SPACES.match(text, cursor, end)
+        at = gap.end() if gap else cursor
         unit = vocab.unit_pattern.match(text, at, end)
         if unit and (gap or at == position):
             return vocab.units[_norm(unit.group())], unit.end()
-        word = re.match(r"\s+(?:of\s+)?[A-Za-z][\w'’-]*", text[cursor:end])
+        word = _WORD.match(text, cursor, end)
         if word is None or re.match(r"\s+(?:a|per|each|every|in|on|at|to|from|for|since|by|and|or|the|who|that|which)\b", word.group(0), re.IGNORECASE):
             return None, None
-        cursor += word.end()
+        cursor = word.end()
     return None, None
 
 
-def _unit_before(text: str, start: int, position: int) -> str | None:
+def _rate(text: str, figure_start: int, claim_end: int, clause: _Clause) -> tuple[str | None, str | None, int]:
     vocab = vocabulary()
-    best = None
-    for match in vocab.context_units.finditer(text, start, position):
-        best = vocab.context_unit_of[_norm(match.group())]
-    return best
-
-
-def _rate(text: str, figure_start: int, claim_end: int, start: int, end: int, mentions: Sequence[Mention]) -> tuple[str | None, str | None, int]:
-    vocab = vocabulary()
-    direct = vocab.rate_pattern.match(text, claim_end, end)
+    direct = vocab.rate_pattern.match(text, claim_end, clause.end)
     if direct:
         phrase = _norm(direct.group())
         return vocab.rates[phrase], text[direct.start():direct.end()].strip(), direct.end()
-    for mention in mentions:
-        if mention.type != "SET" or mention.start < start or mention.end > end:
-            continue
+    near = clause.sets_by_start[bisect_left(clause.set_starts, claim_end):bisect_right(clause.set_starts, claim_end + 45)]
+    near += clause.sets_by_end[bisect_left(clause.set_ends, figure_start - 30):bisect_right(clause.set_ends, figure_start)]
+    for _, mention in sorted(near, key=lambda item: item[0]):
         after = claim_end <= mention.start and mention.start - claim_end <= 45 and not re.search(r"[,;:—–()]|\d", text[claim_end:mention.start])
         before = mention.end <= figure_start and figure_start - mention.end <= 30 and not re.search(r"[,;:—–()]|\d", text[mention.end:figure_start])
         if after or before:
