@@ -81,7 +81,7 @@ class MentionRow(Base):
     earliest: Mapped[date | None] = mapped_column(IsoDate)
     latest: Mapped[date | None] = mapped_column(IsoDate)
     granularity: Mapped[str | None] = mapped_column(String(16))
-    anchor: Mapped[str] = mapped_column(String(16))
+    anchor: Mapped[str] = mapped_column(Text)
     rule: Mapped[str] = mapped_column(String(64))
     segment_kind: Mapped[str] = mapped_column(String(16), default="body")
 
