@@ -29,24 +29,21 @@ def alembic_config(target: str, output: io.StringIO | None = None) -> Config:
 
 def upgrade(target: str, revision: str = "head") -> None:
     """Bring the database's schema up to `revision` (default: the newest)."""
-    engine = create_database_engine(target)
-    try:
-        with engine.begin() as connection:
-            config = alembic_config(target)
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
-    finally:
-        engine.dispose()
+    _run_alembic(command.upgrade, target, revision)
 
 
 def downgrade(target: str, revision: str) -> None:
     """Take the database's schema back to `revision` (`base` removes every table)."""
+    _run_alembic(command.downgrade, target, revision)
+
+
+def _run_alembic(step, target: str, revision: str) -> None:  # type: ignore[no-untyped-def]
     engine = create_database_engine(target)
     try:
         with engine.begin() as connection:
             config = alembic_config(target)
             config.attributes["connection"] = connection
-            command.downgrade(config, revision)
+            step(config, revision)
     finally:
         engine.dispose()
 
