@@ -6,13 +6,13 @@ the caches are warm), never timed; wall-clock ratios are in `benchmarks/complexi
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
 
 import pytest
 
 from timeline.domain import PublicationDate, SourceDocument
 from timeline.pipeline.extract import extract
+
+from tests.call_counting import calls, repeat
 
 DCT = PublicationDate(2024, 6, 10)
 SIZE = 1_200
@@ -37,29 +37,6 @@ UNITS = {
 
 QUADRATIC_IN_EVENTS: dict[str, str] = {}
 """Inputs whose one endless sentence makes the event stage quadratic (the stages before it are linear)."""
-
-
-def repeat(unit: str, size: int) -> str:
-    """`unit` repeated to about `size` characters."""
-    return unit * max(1, size // len(unit))
-
-
-def calls(function: Callable[[], object]) -> int:
-    """Python and built-in function calls made by `function()`."""
-    count = 0
-
-    def profile(_frame: object, event: str, _arg: object) -> None:
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    previous = sys.getprofile()
-    sys.setprofile(profile)
-    try:
-        function()
-    finally:
-        sys.setprofile(previous)
-    return count
 
 
 def extract_calls(text: str) -> int:

@@ -7,14 +7,15 @@ caches are warm) and the characters handed to the tense-cue patterns around each
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 
 import timeline.temporal.match as match
 from timeline.domain import PublicationDate
 from timeline.temporal import tag
+
+from tests.call_counting import calls, repeat
 
 DCT = PublicationDate(2024, 6, 10)
 SIZE = 1_500
@@ -36,29 +37,6 @@ UNITS = {
     "news prose": "The ministry said on Monday that losses in May reached 1,200. ",
     "whitespace runs": "May" + " " * 40 + "2024 \t\n",
 }
-
-
-def repeat(unit: str, size: int) -> str:
-    """`unit` repeated to about `size` characters."""
-    return unit * max(1, size // len(unit))
-
-
-def calls(function: Callable[[], object]) -> int:
-    """Python and built-in function calls made by `function()`."""
-    count = 0
-
-    def profile(_frame: object, event: str, _arg: object) -> None:
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    previous = sys.getprofile()
-    sys.setprofile(profile)
-    try:
-        function()
-    finally:
-        sys.setprofile(previous)
-    return count
 
 
 def tag_calls(text: str) -> int:
