@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+import shutil
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,11 @@ def seeded_postgres() -> Iterator[str]:
         yield url
     finally:
         drop_postgres_database(url)
+
+
+@pytest.fixture
+def copy_db(seeded_db: str, tmp_path: Path) -> str:
+    """A writable copy of the seeded database, for tests that change it."""
+    path = tmp_path / "copy.db"
+    shutil.copy(seeded_db, path)
+    return str(path)

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from timeline.cli.main import app
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def copy_db(seeded_db: str, tmp_path: Path) -> str:
-    path = tmp_path / "copy.db"
-    shutil.copy(seeded_db, path)
-    return str(path)
 
 
 def test_list_shows_the_bundled_eras(seeded_db: str) -> None:

@@ -6,7 +6,6 @@ import csv
 import hashlib
 import io
 import json
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -17,13 +16,6 @@ from timeline.cli.main import app
 from timeline.query.sql import ReadOnlyError, run_sql
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def copy_db(seeded_db: str, tmp_path: Path) -> str:
-    path = tmp_path / "copy.db"
-    shutil.copy(seeded_db, path)
-    return str(path)
 
 
 def digest(path: str) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from timeline.domain import Mention, PublicationDate
+from timeline.temporal.render import mention_dict
 
 _YEAR_VALUE = re.compile(r"^(?:BC)?(\d{4})")
 
@@ -61,15 +62,9 @@ def needs_anchor(mention: Mention) -> bool:
 
 def to_timex(mention: Mention) -> dict[str, Any]:
     """A mention in the JSONL timex schema."""
-    return {
-        "start": mention.start,
-        "end": mention.end,
-        "text": mention.text,
-        "type": mention.type,
-        "value": mention.value,
-        "mod": mention.mod,
-        "anchor": needs_anchor(mention),
-    }
+    fields = mention_dict(mention)
+    timex = {key: fields[key] for key in ("start", "end", "text", "type", "value", "mod")}
+    return {**timex, "anchor": needs_anchor(mention)}
 
 
 def tag_document(document: dict[str, Any], anchor: str = "news") -> dict[str, Any]:
