@@ -32,6 +32,8 @@ from timeline.temporal.values import month_start
 
 FUTURE_SLACK_DAYS = 30
 """In future-tense text a year-less day date at most this many days before the DCT is still that one ("the Aug. 7 blasts")."""
+_ENDED = re.compile(r"\b(?:ended|closed|expired)\s+(?:on\s+)?$", re.IGNORECASE)
+"""A past participle right before a year-less day date: that date is already behind the DCT."""
 MONTHS_AHEAD = 2
 """A bare month name at most this many months after the DCT's month is the coming one, whatever the tense
 ("a cutback in its oil supply in September", written in August): news rarely names a month ten months back."""
@@ -80,7 +82,10 @@ def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
                 ahead = (month - base.month) % 12
                 if 0 < ahead <= MONTHS_AHEAD:  # news speaks of the coming month(s) by name too
                     direction = "future"
-            if direction == "nearest":  # news reports the past unless told otherwise
+            if direction == "nearest" and day is not None and _ENDED.search(str(frame.get("_before", ""))):
+                # a period that "ended Jan. 31" is over: the last occurrence, not a coming one
+                year = pick_year(options, base, "past", ends)
+            elif direction == "nearest":  # news reports the past unless told otherwise
                 year = pick_nearest_past(options, base, ends, PAST_SLACK_DAYS)
             elif direction == "future" and frame.get("direction") == "nearest":
                 year = pick_nearest_future(options, base, ends, FUTURE_SLACK_DAYS)
