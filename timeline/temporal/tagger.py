@@ -35,7 +35,22 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
             and mention.granularity in _NARRATIVE_GRANULARITIES
         ):
             story.add(mention.earliest, mention.latest, mention.granularity or "day")
+            if anchor == "news" and _reported_quarter(candidate, mention, dct):
+                story.report_quarter = story.report_quarter or story.latest
     return complete_first_ends(text, mentions)
+
+
+def _reported_quarter(candidate: Candidate, mention: Mention, dct: PublicationDate | None) -> bool:
+    """A calendar quarter a results report may be about: begun by the DCT and ended less than a year before it.
+
+    A fiscal quarter ("the fiscal first quarter") is not a calendar one, and "the third quarter of 1984" is background.
+    """
+    if dct is None or mention.granularity != "quarter" or mention.earliest is None or mention.latest is None:
+        return False
+    if "fiscal" in candidate.text.lower() or mention.anchor == "mention":  # an anaphor only repeats the story
+        return False
+    first, last = dct_days(dct)
+    return mention.earliest <= last and mention.latest > first - timedelta(days=365)
 
 
 class Story:
@@ -44,6 +59,8 @@ class Story:
     def __init__(self) -> None:
         self.latest: tuple[date, date, str] | None = None
         self.by_granularity: dict[str, tuple[date, date, str]] = {}
+        self.report_quarter: tuple[date, date, str] | None = None
+        """News: the first recent calendar quarter told, the period a results report compares ("a year ago") with."""
 
     def add(self, earliest: date, latest: date, granularity: str) -> None:
         """Remember a resolved date."""
@@ -55,6 +72,8 @@ class Story:
     def anchor_for(self, params: dict, narrative: bool) -> tuple[date, date, str] | None:
         """The story date a rule resolves against, or None for the DCT."""
         wanted = params.get("anaphoric_granularity")
+        if wanted == "quarter" and not narrative and self.report_quarter is not None:
+            return self.report_quarter
         if wanted is not None:
             return self.by_granularity.get(wanted) or (self.latest if narrative or params.get("anaphoric") else None)
         if params.get("never_story"):
