@@ -119,3 +119,9 @@ def test_narrative_history_resolves_as_a_reader_would() -> None:
     assert "1943-07-05" == values["5 July"]
     assert "1945" == values["Two years later"]
     assert "PRESENT_REF" == values["Today"]
+
+
+def test_quoted_speech_keeps_its_dates() -> None:
+    """Only a capitalised title in quotes is skipped: a quotation that opens with a date keeps it."""
+    assert one('"This week, we will vote," he said.', "This week").value == "2024-W24"
+    assert one('"Next Monday we vote," he said.', "Next Monday").value == "2024-06-17"

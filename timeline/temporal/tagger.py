@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from timeline.domain import Mention, PublicationDate
@@ -23,6 +24,8 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
     mentions: list[Mention] = []
     story = Story()
     for candidate in matcher_for(language).find(text):
+        if _is_quoted_title(text, candidate.start, candidate.end):
+            continue
         mention = resolve_candidate(candidate, dct, story, anchor)
         if mention is None:
             continue
@@ -51,6 +54,18 @@ def _reported_quarter(candidate: Candidate, mention: Mention, dct: PublicationDa
         return False
     first, last = dct_days(dct)
     return mention.earliest <= last and mention.latest > first - timedelta(days=365)
+
+
+_OPENING_QUOTES = ('"', "“", "``", "''", "‘")
+_TITLE_WORDS = re.compile(r"(?:[A-Z0-9][\w\-.']*)(?:\s+[A-Z0-9][\w\-.']*)+")
+_TITLE_END = re.compile(r"""[,.!?]?(?:["”']|''|\s+(?:[Ww]ith\s+)?[A-Z])""")
+
+
+def _is_quoted_title(text: str, start: int, end: int) -> bool:
+    """A capitalised phrase opening a quotation that ends with it or runs on in capitals: a title ('ABC's "This Week"')."""
+    if not text[max(0, start - 2) : start].endswith(_OPENING_QUOTES):
+        return False
+    return bool(_TITLE_WORDS.fullmatch(text, start, end)) and bool(_TITLE_END.match(text, end))
 
 
 class Story:
