@@ -98,6 +98,7 @@ def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
     found = safe_date(year, month, day)
     if found is None:
         return None
+    found += timedelta(days=int(frame.get("day_shift", 0)))  # "the day before Oct. 12"
     if frame.get("as_week"):
         return Resolved(kind_of(frame, "DATE"), value_at(found, "week"), frame.get("mod"))
     return Resolved(kind_of(frame, "DATE"), fmt_day(found) + _time_suffix(frame), frame.get("mod"))
@@ -147,6 +148,7 @@ def weekday(frame: Frame, ref: Reference) -> Resolved | None:
             found = base + timedelta(days=forward) if forward <= back else base - timedelta(days=back)
         else:
             found = base + timedelta(days=forward) if direction == "future" else base - timedelta(days=back)
+    found += timedelta(days=int(frame.get("day_shift", 0)))  # "the day before last Tuesday"
     if frame.get("weekend"):
         return Resolved(kind_of(frame, "DATE"), value_at(found, "weekend"), frame.get("mod"))
     kind = "TIME" if frame.get("partday") or frame.get("hour") is not None else kind_of(frame, "DATE")
