@@ -223,7 +223,7 @@ def part_of_year(frame: Frame, ref: Reference) -> Resolved | None:
             year = base.year + int(frame["rel"])
         elif frame.get("direction") == "same":
             year = base.year
-            if date(year, size * (number - 1) + 1, 1) > base and ref.tense != "future":
+            if frame.get("_on_dct") and date(year, size * (number - 1) + 1, 1) > base and ref.tense != "future":
                 year -= 1  # "profits fell in the fourth quarter", written in January: the one just over
         else:
             options = {y: date(y, size * (number - 1) + 1, 1) for y in (base.year - 1, base.year, base.year + 1)}
