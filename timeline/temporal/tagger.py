@@ -110,6 +110,8 @@ def resolve_candidate(
     frame["_before"] = candidate.before
     if candidate.premod and "mod" not in frame:
         frame["mod"] = candidate.premod
+    if rule.params.get("needs_story_day") and (story is None or "day" not in story.by_granularity):
+        return None  # "in the morning" is the morning of a day the text has told, else habitual or vague
     told = story.anchor_for(rule.params, anchor == "narrative") if story is not None else None
     until: date | None = None
     if told is not None:
