@@ -57,15 +57,22 @@ def _reported_quarter(candidate: Candidate, mention: Mention, dct: PublicationDa
 
 
 _OPENING_QUOTES = ('"', "“", "``", "''", "‘")
-_TITLE_WORDS = re.compile(r"(?:[A-Z0-9][\w\-.']*)(?:\s+[A-Z0-9][\w\-.']*)+")
-_TITLE_END = re.compile(r"""[,.!?]?(?:["”']|''|\s+(?:[Ww]ith\s+)?[A-Z])""")
+_QUOTED = re.compile(r"""([^"”'`\n]{1,80}?)[,.!?]?(?:["”’]|'')""")
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w\-.'’]*|of|the|and|for|in|on|with|a|an|to")
 
 
 def _is_quoted_title(text: str, start: int, end: int) -> bool:
-    """A capitalised phrase opening a quotation that ends with it or runs on in capitals: a title ('ABC's "This Week"')."""
+    """A quotation of two or more words, each capitalised but the small ones, opening with the match: a title.
+
+    ABC's "This Week", CBS's "60 Minutes", the "Spring of Life" demonstrations.
+    """
     if not text[max(0, start - 2) : start].endswith(_OPENING_QUOTES):
         return False
-    return bool(_TITLE_WORDS.fullmatch(text, start, end)) and bool(_TITLE_END.match(text, end))
+    quoted = _QUOTED.match(text, start)
+    if quoted is None or quoted.end(1) < end:
+        return False
+    words = quoted.group(1).split()
+    return len(words) >= 2 and not words[0][0].islower() and all(_TITLE_WORD.fullmatch(word) for word in words)
 
 
 class Story:
