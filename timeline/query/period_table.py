@@ -8,7 +8,7 @@ from sqlalchemy import Connection
 
 from timeline.query.periods import Period, PeriodError, find_period, period_from_row, period_values, read_periods_file
 from timeline.store.database import create_database_engine, database_url, sqlite_path
-from timeline.store.models_periods import delete_period_row, read_period_rows, write_period_rows
+from timeline.store.tables_periods import delete_period_row, read_period_rows, write_period_rows
 
 
 def stored_periods(connection: Connection) -> list[Period]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -78,6 +77,8 @@ def make_period(
 
 def read_periods_file(path: str | Path, origin: str = "user") -> list[Period]:
     """Periods from a TOML file of `[[period]]` tables (see seeds/periods.toml); errors name the file and entry."""
+    import tomllib  # only files of periods need it, not the chronology
+
     path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -6,7 +6,7 @@ import re
 
 from sqlalchemy import ColumnElement, Connection, column, func, literal_column, select, table, text
 
-from timeline.store.models import EventRow
+from timeline.store.tables import events
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -39,13 +39,13 @@ def matching_event_ids(connection: Connection, words: str):  # type: ignore[no-u
         if query is not None:
             fts = table("events_fts", column("rowid"))
             return select(fts.c.rowid).where(text("events_fts MATCH :fts_query").bindparams(fts_query=query))
-    return select(EventRow.id).where(text_condition(connection, words))
+    return select(events.c.id).where(text_condition(connection, words))
 
 
 def text_condition(connection: Connection, words: str) -> ColumnElement[bool]:
     """A condition on `events.text`: PostgreSQL full-text search there, a case-insensitive substring elsewhere."""
     if connection.dialect.name == "postgresql":
         english = literal_column("'english'")
-        document = func.to_tsvector(english, EventRow.text)
+        document = func.to_tsvector(english, events.c.text)
         return document.op("@@")(func.websearch_to_tsquery(english, words))
-    return func.lower(EventRow.text).like(like_pattern(words), escape="\\")
+    return func.lower(events.c.text).like(like_pattern(words), escape="\\")

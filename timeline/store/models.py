@@ -1,49 +1,43 @@
-"""SQLAlchemy models: the schema researchers query (documented in docs/schema.md)."""
+"""SQLAlchemy ORM models of the Core tables in `timeline.store.tables` (the schema is documented in docs/schema.md)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, relationship
 
-from timeline.store.types import IsoDate
+from timeline.store import tables
+from timeline.store.tables import NAMING_CONVENTION
 
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+__all__ = ["NAMING_CONVENTION", "Base", "Document", "EventRow", "MentionRow", "SegmentRow"]
 
 
 class Base(DeclarativeBase):
-    """Declarative base carrying the naming convention."""
+    """Declarative base over the Core tables of `timeline.store.tables` (their metadata carries the naming convention)."""
 
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    metadata = tables.metadata
 
 
 class Document(Base):
     """An article as ingested: its exact text and where it came from."""
 
-    __tablename__ = "documents"
+    __table__ = tables.documents
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    path: Mapped[str | None] = mapped_column(Text)
-    url: Mapped[str | None] = mapped_column(Text)
-    source: Mapped[str | None] = mapped_column(Text)
-    title: Mapped[str | None] = mapped_column(Text)
-    published: Mapped[str | None] = mapped_column(String(10), index=True)
-    published_precision: Mapped[str | None] = mapped_column(String(8))
-    published_basis: Mapped[str] = mapped_column(String(16), default="unknown")
-    published_evidence: Mapped[str | None] = mapped_column(Text)
-    encoding: Mapped[str | None] = mapped_column(String(32))
-    media_type: Mapped[str] = mapped_column(String(64), default="text/plain")
-    char_count: Mapped[int] = mapped_column(Integer)
-    ingested_at: Mapped[str] = mapped_column(String(32))
-    text: Mapped[str] = mapped_column(Text)
+    id: Mapped[int]
+    sha256: Mapped[str]
+    path: Mapped[str | None]
+    url: Mapped[str | None]
+    source: Mapped[str | None]
+    title: Mapped[str | None]
+    published: Mapped[str | None]
+    published_precision: Mapped[str | None]
+    published_basis: Mapped[str]
+    published_evidence: Mapped[str | None]
+    encoding: Mapped[str | None]
+    media_type: Mapped[str]
+    char_count: Mapped[int]
+    ingested_at: Mapped[str]
+    text: Mapped[str]
 
     segments: Mapped[list[SegmentRow]] = relationship(back_populates="document", cascade="all, delete-orphan")
     mentions: Mapped[list[MentionRow]] = relationship(back_populates="document", cascade="all, delete-orphan")
@@ -53,14 +47,14 @@ class Document(Base):
 class SegmentRow(Base):
     """A stretch of a document with its kind (body, title, boilerplate, teaser, caption)."""
 
-    __tablename__ = "segments"
+    __table__ = tables.segments
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(16))
-    reason: Mapped[str | None] = mapped_column(Text)
+    id: Mapped[int]
+    document_id: Mapped[int]
+    start: Mapped[int]
+    end: Mapped[int]
+    kind: Mapped[str]
+    reason: Mapped[str | None]
 
     document: Mapped[Document] = relationship(back_populates="segments")
 
@@ -68,22 +62,22 @@ class SegmentRow(Base):
 class MentionRow(Base):
     """A temporal expression (TIMEX3) found in a document, resolved against its publication date."""
 
-    __tablename__ = "mentions"
+    __table__ = tables.mentions
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
-    type: Mapped[str] = mapped_column(String(8))
-    value: Mapped[str] = mapped_column(String(64))
-    mod: Mapped[str | None] = mapped_column(String(16))
-    earliest: Mapped[date | None] = mapped_column(IsoDate)
-    latest: Mapped[date | None] = mapped_column(IsoDate)
-    granularity: Mapped[str | None] = mapped_column(String(16))
-    anchor: Mapped[str] = mapped_column(Text)
-    rule: Mapped[str] = mapped_column(String(64))
-    segment_kind: Mapped[str] = mapped_column(String(16), default="body")
+    id: Mapped[int]
+    document_id: Mapped[int]
+    start: Mapped[int]
+    end: Mapped[int]
+    text: Mapped[str]
+    type: Mapped[str]
+    value: Mapped[str]
+    mod: Mapped[str | None]
+    earliest: Mapped[date | None]
+    latest: Mapped[date | None]
+    granularity: Mapped[str | None]
+    anchor: Mapped[str]
+    rule: Mapped[str]
+    segment_kind: Mapped[str]
 
     document: Mapped[Document] = relationship(back_populates="mentions")
 
@@ -91,34 +85,30 @@ class MentionRow(Base):
 class EventRow(Base):
     """A dated statement: the sentence, its primary date and how the date was chosen."""
 
-    __tablename__ = "events"
-    __table_args__ = (
-        UniqueConstraint("document_id", "start", "end", name="uq_events_document_span"),
-        Index("ix_events_earliest_latest", "earliest", "latest"),
-    )
+    __table__ = tables.events
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(16), unique=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
-    value: Mapped[str] = mapped_column(String(64))
-    mod: Mapped[str | None] = mapped_column(String(16))
-    earliest: Mapped[date | None] = mapped_column(IsoDate)
-    latest: Mapped[date | None] = mapped_column(IsoDate)
-    granularity: Mapped[str | None] = mapped_column(String(16))
-    date_basis: Mapped[str] = mapped_column(String(16))
-    date_start: Mapped[int | None] = mapped_column(Integer)
-    date_end: Mapped[int | None] = mapped_column(Integer)
-    date_text: Mapped[str | None] = mapped_column(Text)
-    date_rule: Mapped[str | None] = mapped_column(String(64))
-    reported: Mapped[str | None] = mapped_column(String(10))
-    span_kind: Mapped[str] = mapped_column(String(16), default="sentence", server_default="sentence")
-    sentence_start: Mapped[int | None] = mapped_column(Integer)
-    sentence_end: Mapped[int | None] = mapped_column(Integer)
-    category: Mapped[str | None] = mapped_column(String(32), index=True)
-    attribution: Mapped[str | None] = mapped_column(Text)
-    cluster_id: Mapped[str | None] = mapped_column(String(16), index=True)
+    id: Mapped[int]
+    key: Mapped[str]
+    document_id: Mapped[int]
+    start: Mapped[int]
+    end: Mapped[int]
+    text: Mapped[str]
+    value: Mapped[str]
+    mod: Mapped[str | None]
+    earliest: Mapped[date | None]
+    latest: Mapped[date | None]
+    granularity: Mapped[str | None]
+    date_basis: Mapped[str]
+    date_start: Mapped[int | None]
+    date_end: Mapped[int | None]
+    date_text: Mapped[str | None]
+    date_rule: Mapped[str | None]
+    reported: Mapped[str | None]
+    span_kind: Mapped[str]
+    sentence_start: Mapped[int | None]
+    sentence_end: Mapped[int | None]
+    category: Mapped[str | None]
+    attribution: Mapped[str | None]
+    cluster_id: Mapped[str | None]
 
     document: Mapped[Document] = relationship(back_populates="events")

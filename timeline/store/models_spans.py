@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped
 
+from timeline.store import tables
 from timeline.store.models import Base
+from timeline.store.tables import NO_GRANULARITY, SPAN_TRIGGERS
 
-SPAN_TRIGGERS = ("clusters_span_insert", "clusters_span_update")
-"""The triggers (migration 0007) that keep `cluster_spans` an upper bound of every cluster's length in days."""
-
-NO_GRANULARITY = ""
-"""The `cluster_spans.granularity` of clusters whose granularity is NULL."""
+__all__ = ["NO_GRANULARITY", "SPAN_TRIGGERS", "ClusterSpanRow"]
 
 
 class ClusterSpanRow(Base):
@@ -23,9 +20,9 @@ class ClusterSpanRow(Base):
     `earliest` its own longest span allows (an entry overlapping [from, to) starts after `from - longest_days`).
     """
 
-    __tablename__ = "cluster_spans"
+    __table__ = tables.cluster_spans
 
-    date_basis: Mapped[str] = mapped_column(String(16), primary_key=True)
-    granularity: Mapped[str] = mapped_column(String(16), primary_key=True)
-    longest_days: Mapped[int] = mapped_column(Integer)
+    date_basis: Mapped[str]
+    granularity: Mapped[str]
+    longest_days: Mapped[int]
 
