@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import CompoundSelect, Connection, Integer, Select, bindparam, exists, func, inspect, or_, select, text, union_all
+from sqlalchemy import (
+    CompoundSelect, Connection, Integer, Row, Select, String, bindparam, exists, func, inspect, or_, select, text, type_coerce, union_all,
+)
 
 from timeline.domain import ChronologyEntry
 from timeline.query.frame import Chronology
@@ -22,6 +25,8 @@ _CLUSTER_COLUMNS = (
     "id", "value", "mod", "earliest", "latest", "granularity", "date_basis", "category", "text", "actors", "figures",
     "first_reported", "event_count",
 )
+_DATE_COLUMNS = ("earliest", "latest")
+"""Read as ISO text and turned into dates by `_day`."""
 MOD_ORDER = {"START": 0, "EARLY": 0, "ON_OR_AFTER": 0, "END": 2, "LATE": 2, "ON_OR_BEFORE": 2}
 """On the same interval, "early 2024" comes before "2024", which comes before "late 2024"."""
 
@@ -91,7 +96,8 @@ def entries_of(connection: Connection, query_filter: ChronologyFilter) -> list[C
     entries = _cluster_entries(connection, query_filter, spans_kept) if has_table else None
     if entries is None:
         entries = _event_entries(connection, query_filter)
-    entries.sort(key=lambda entry: (entry.earliest, entry.latest, MOD_ORDER.get(entry.mod or "", 1)))
+    if any(entry.mod in MOD_ORDER for entry in entries):  # else the statement's order (earliest, latest) stands as it is
+        entries.sort(key=lambda entry: (entry.earliest, entry.latest, MOD_ORDER.get(entry.mod or "", 1)))
     return entries
 
 
@@ -216,7 +222,10 @@ def _build_cluster_statement(shape: _QueryShape, conditions: tuple) -> Select | 
     needs no second query for its citation.
     """
     cluster = clusters.c
-    columns = [getattr(cluster, name).label(name) for name in _CLUSTER_COLUMNS]
+    columns = [
+        (type_coerce(getattr(cluster, name), String) if name in _DATE_COLUMNS else getattr(cluster, name)).label(name)
+        for name in _CLUSTER_COLUMNS
+    ]
     report = [
         events.c.document_id.label("document_id"), events.c.start.label("start"), events.c.end.label("end"),
         events.c.cluster_id.label("report_cluster"), documents.c.id.label("report_document"), documents.c.source.label("source"),
@@ -357,31 +366,47 @@ def _cluster_entries(connection: Connection, query_filter: ChronologyFilter, spa
     rows = connection.execute(statement, values).all()
     if not rows and not _has_cluster_rows(connection):
         return None
-    # A cluster of one report cites the document already joined to its row; the others read their reports.
-    alone = [row.event_count == 1 and row.report_cluster == row.id and row.report_document is not None for row in rows]
-    shared = [row.id for row, one in zip(rows, alone) if not one]
-    reports = _reports_of(connection, shared) if shared else {}
-    entries = []
-    for one, (cluster_id, value, mod, earliest, latest, granularity, date_basis, category, wording, actor_list, figure_list,
-              first_reported, event_count, document_id, start, end, _report_cluster, _report_document, source, title, path,
-              url) in zip(alone, rows):
-        if one:
+    entries: list = []
+    waiting: list[tuple[int, Row]] = []
+    for row in rows:
+        cluster_id, event_count, report_cluster, report_document, source, title, path, url = _CITATION_FIELDS(row)
+        if event_count == 1 and report_cluster == cluster_id and report_document is not None:
+            # A cluster of one report cites the document already joined to its row.
             name = source_name(source, title, path)
-            citations: tuple[tuple[str, str | None], ...] = ((name, url),)
-            sources: tuple[str, ...] = (name,)
-            urls: tuple[str, ...] = (url,) if url else ()
+            entries.append(_cluster_entry(row, ((name, url),), (name,), (url,) if url else ()))
         else:
-            citations = _unique((name, url) for name, url, _published in reports.get(cluster_id, ()))
+            waiting.append((len(entries), row))
+            entries.append(None)
+    if waiting:
+        reports = _reports_of(connection, [row.id for _position, row in waiting])
+        for position, row in waiting:
+            citations = _unique((name, url) for name, url, _published in reports.get(row.id, ()))
             sources = _unique(name for name, _url in citations)
-            urls = _unique(url for _name, url in citations if url)
-        entries.append(
-            _entry(
-                cluster_id, value, mod, earliest, latest, granularity, _label(value, mod), wording, sources, urls, date_basis,
-                document_id or 0, start or 0, end or 0, split_list(actor_list), split_list(figure_list), category,
-                first_reported, event_count, citations,
-            )
-        )
+            entries[position] = _cluster_entry(row, citations, sources, _unique(url for _name, url in citations if url))
     return entries
+
+
+def _cluster_entry(row: Row, citations: tuple, sources: tuple[str, ...], urls: tuple[str, ...]) -> ChronologyEntry:  # type: ignore[type-arg]
+    """The entry of a cluster row of the chronology statement, with its citations."""
+    (cluster_id, value, mod, earliest, latest, granularity, date_basis, category, wording, actor_list, figure_list,
+     first_reported, event_count, document_id, start, end) = row[:16]
+    return _entry(
+        cluster_id, value, mod, _day(earliest), _day(latest), granularity, _label(value, mod), wording, sources, urls, date_basis,
+        document_id or 0, start or 0, end or 0, split_list(actor_list) if actor_list else (),
+        split_list(figure_list) if figure_list else (), category, first_reported, event_count, citations,
+    )
+
+
+_CITATION_FIELDS = operator.itemgetter(0, 12, 16, 17, 18, 19, 20, 21)
+"""A chronology row's id, event count, representative report's cluster and document, and that document's names."""
+
+
+def _day(text: str | None) -> date | None:
+    """A date read from its ISO text (the statement reads `earliest` and `latest` as text: fewer conversions)."""
+    return None if text is None else _from_iso(text)
+
+
+_from_iso = date.fromisoformat
 
 
 _ENTRY_FIELDS = tuple(field.name for field in fields(ChronologyEntry))
