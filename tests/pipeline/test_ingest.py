@@ -20,7 +20,7 @@ def row_counts(db: str) -> dict[str, int]:
     engine = create_database_engine(db)
     with engine.connect() as connection:
         counts = {
-            model.__tablename__: connection.execute(select(func.count()).select_from(model)).scalar_one()
+            model.__table__.name: connection.execute(select(func.count()).select_from(model)).scalar_one()
             for model in (Document, SegmentRow, MentionRow, EventRow)
         }
     engine.dispose()

@@ -14,6 +14,7 @@ from timeline.query.periods import Period
 from timeline.temporal import tag
 from timeline.text.segment import segment_text
 from timeline.text.sentences import segment_sentences
+from timeline.store.writer import DocumentRows, document_rows
 
 
 def segment_document(document: SourceDocument) -> tuple[Segment, ...]:
@@ -33,6 +34,15 @@ def extract(document: SourceDocument, periods: Sequence[Period] = ()) -> Extract
     mentions = tuple(add_period_mentions(text, tag(text, document.published), periods, document.published))
     events = tuple(extract_events(text, sentences, mentions, segments, document.published))
     return Extraction(document=document, segments=segments, sentences=sentences, mentions=mentions, events=events)
+
+
+def extract_rows(document: SourceDocument, periods: Sequence[Period] = ()) -> Extraction | DocumentRows:
+    """Extract a dated document straight into the rows the writer stores (plain tuples, cheap to send between processes).
+
+    An undated document stays an Extraction: its date is inferred after tagging (`date_undated`).
+    """
+    extraction = extract(document, periods)
+    return extraction if document.published is None else document_rows(extraction)
 
 
 def date_undated(extraction: Extraction, references: list[Reference], periods: Sequence[Period] = ()) -> Extraction:

@@ -13,12 +13,12 @@ from timeline.ingest.decode import DEFAULT_MAX_BYTES
 from timeline.ingest.sources import InputItem, Metadata, read_inputs
 from timeline.dating import Reference
 from timeline.domain import SourceDocument
-from timeline.pipeline.extract import date_undated, extract
+from timeline.pipeline.extract import date_undated, extract_rows
 from timeline.pipeline.parallel import DEFAULT_TIMEOUT_S, BatchWriter, Outcome, open_extractor
 from timeline.query.documents import dated_references
 from timeline.query.period_table import stored_periods
 from timeline.query.periods import Period
-from timeline.store.database import create_database_engine, describe_database_error, display_name
+from timeline.store.database import create_database_engine, describe_database_error, display_name, lock_for_writing
 from timeline.store.clusters import recompute_clusters
 from timeline.store.migrate import ensure_schema
 from timeline.store.writer import stored_documents
@@ -108,6 +108,8 @@ def ingest(
             added = [result.document_id for result in report.results if result.document_id is not None]
             if added:
                 with engine.begin() as connection:
+                    # Concurrent ingests write documents side by side but regroup clusters one at a time.
+                    lock_for_writing(connection)
                     recompute_clusters(connection, added)
         finally:
             engine.dispose()
@@ -127,7 +129,7 @@ class _Pending:
 
 
 def _open_extractor(jobs: int | None, scheduler: str | None, timeout: float | None, periods: tuple[Period, ...]):  # type: ignore[no-untyped-def]
-    function = partial(extract, periods=periods)
+    function = partial(extract_rows, periods=periods)
     if scheduler:
         from timeline.pipeline.distributed import DaskExtractor
 

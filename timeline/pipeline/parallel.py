@@ -2,8 +2,8 @@
 
 Extraction is a pure function of one document, so it runs in `jobs` worker
 processes; the results come back in the order the documents were read and go
-to a single writer, which stores them in batched transactions (each document
-whole or not at all). At most a bounded window of documents is in flight, so
+to a single writer (`timeline.pipeline.batch_writer`), which stores them in
+batched transactions (each document whole or not at all). At most a bounded window of documents is in flight, so
 memory stays flat however large the input. A document whose extraction runs
 past the time limit, or crashes its worker, is reported with the reason and
 the batch goes on.
@@ -24,19 +24,14 @@ from multiprocessing.connection import Connection as Pipe
 from multiprocessing.connection import wait
 from typing import Any
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError
-
 from timeline.domain import Extraction, SourceDocument
 from timeline.pipeline.extract import extract
-from timeline.store.database import lock_for_writing
-from timeline.store.writer import stored_documents, write_extractions
+from timeline.pipeline.batch_writer import BATCH_DOCUMENTS, BATCH_SECONDS, BatchWriter  # noqa: F401 - the writer's home before
+from timeline.store.writer import DocumentRows
 
 DEFAULT_TIMEOUT_S = 60.0
-BATCH_DOCUMENTS = 256
-BATCH_SECONDS = 1.0
 
-Extractor = Callable[[SourceDocument], Extraction]
+Extractor = Callable[[SourceDocument], Extraction | DocumentRows]
 Task = tuple[Any, SourceDocument | None]
 """A payload to carry through, and the document to extract (None: nothing to extract, pass it through)."""
 
@@ -46,7 +41,7 @@ class Outcome:
     """A task's result: its payload, and the extraction or the reason there is none."""
 
     payload: Any
-    extraction: Extraction | None = None
+    extraction: Extraction | DocumentRows | None = None
     error: str | None = None
 
 
@@ -275,77 +270,3 @@ def _serve(pipe: Pipe, function: Extractor, parent_end: Pipe | None = None) -> N
             pipe.send(reply)
         except Exception as error:  # noqa: BLE001 - an extraction that cannot be sent back is an error too
             pipe.send((task, "error", f"the extraction could not be sent back: {type(error).__name__}: {error}"))
-
-
-Written = Callable[[Any, "int | str | None"], None]
-"""Told, in order, each entry's fate: its new document id, None when the text was already stored, or an error."""
-
-
-class BatchWriter:
-    """The single writer: whole documents in batched transactions, in the order given."""
-
-    def __init__(
-        self,
-        engine: Engine,
-        on_written: Written,
-        *,
-        batch_documents: int = BATCH_DOCUMENTS,
-        batch_seconds: float = BATCH_SECONDS,
-    ) -> None:
-        self.engine = engine
-        self.on_written = on_written
-        self.batch_documents = batch_documents
-        self.batch_seconds = batch_seconds
-        self._pending: list[tuple[Any, Extraction | None]] = []
-        self._writes = 0
-        self._since = time.monotonic()
-
-    def add(self, payload: Any, extraction: Extraction | None = None) -> None:
-        """Queue a document's extraction for writing (None: nothing to write, report it in its turn)."""
-        if not self._pending:
-            self._since = time.monotonic()
-        self._pending.append((payload, extraction))
-        self._writes += extraction is not None
-        if self._writes >= self.batch_documents or time.monotonic() - self._since >= self.batch_seconds:
-            self.flush()
-
-    def flush(self) -> None:
-        """Write what is queued: one transaction for the batch, or one per document if the batch fails."""
-        entries, self._pending, self._writes = self._pending, [], 0
-        if not entries:
-            return
-        if any(extraction is not None for _, extraction in entries):
-            try:
-                fates = self._write(entries)
-            except IntegrityError:
-                fates = {}
-                for index, entry in enumerate(entries):
-                    if entry[1] is None:
-                        continue
-                    try:
-                        fates[index] = self._write([entry])[0]
-                    except IntegrityError as error:
-                        fates[index] = f"could not be stored: {error.orig}"
-        else:
-            fates = {}
-        for index, (payload, _extraction) in enumerate(entries):
-            self.on_written(payload, fates.get(index))
-
-    def _write(self, entries: list[tuple[Any, Extraction | None]]) -> dict[int, int | None]:
-        fates: dict[int, int | None] = {}
-        with self.engine.begin() as connection:
-            lock_for_writing(connection)
-            stored = stored_documents(connection, (e.document.sha256 for _, e in entries if e is not None))
-            new: list[tuple[int, Extraction]] = []
-            for index, (_payload, extraction) in enumerate(entries):
-                if extraction is None:
-                    continue
-                sha = extraction.document.sha256
-                if sha in stored:
-                    fates[index] = None
-                    continue
-                new.append((index, extraction))
-                stored.add(sha)
-            document_ids = write_extractions(connection, [extraction for _, extraction in new])
-            fates.update((index, document_id) for (index, _), document_id in zip(new, document_ids))
-        return fates

@@ -1,16 +1,72 @@
-"""The only writer: stores extractions with bulk inserts (one statement per table for a whole batch)."""
+"""The only writer: stores documents with their rows, a few multi-row statements per table for a whole batch.
+
+A document's rows are first laid out as plain tuples (`document_rows`, which an ingest runs in
+its worker processes, so that only tuples cross to the writer). The writer then inserts the
+documents with `INSERT … ON CONFLICT (sha256) DO NOTHING`, and the segments, mentions, events,
+event-actor links and claims of only those documents whose own insert won, so that concurrent
+writers store each text once (`store_actors` commits new actors beforehand, so that concurrent
+writers do not wait for each other's batches). Event ids are allocated up front (the next ids under SQLite's
+write lock, or the PostgreSQL sequence), so no row is read back; events go in as multi-row
+`INSERT … VALUES` statements, which SQLite's full-text trigger indexes in one pass per
+statement rather than one per row.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
+from itertools import chain
+from datetime import date, datetime, timezone
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
+from sqlalchemy.dialects import postgresql, sqlite
 
-from timeline.domain import ActorMention, Extraction, Segment
+from timeline.domain import Extraction, Segment
 from timeline.events.extract import event_key
 from timeline.store.models import Document, EventRow, MentionRow, SegmentRow
 from timeline.store.models_events import ActorRow, ClaimRow, EventActorRow
+
+DOCUMENT_COLUMNS = (
+    "sha256", "path", "url", "source", "title", "published", "published_precision", "published_basis",
+    "published_evidence", "encoding", "media_type", "char_count", "text", "ingested_at",
+)
+SEGMENT_COLUMNS = ("document_id", "start", "end", "kind", "reason")
+MENTION_COLUMNS = (
+    "document_id", "start", "end", "text", "type", "value", "mod", "earliest", "latest", "granularity", "anchor", "rule",
+    "segment_kind",
+)
+EVENT_COLUMNS = (
+    "id", "document_id", "key", "start", "end", "text", "value", "mod", "earliest", "latest", "granularity", "date_basis",
+    "date_start", "date_end", "date_text", "date_rule", "reported", "span_kind", "sentence_start", "sentence_end",
+    "category", "attribution",
+)
+LINK_COLUMNS = ("event_id", "actor_id", "role", "start", "end", "text")
+CLAIM_COLUMNS = (
+    "event_id", "start", "end", "text", "value", "low", "high", "bound", "qualifier", "unit", "measure", "rate",
+    "rate_text", "source", "source_actor_id",
+)
+MAX_PARAMETERS = 32_000
+"""Bound parameters per statement (SQLite allows 32,766, PostgreSQL 65,535)."""
+_CHUNK = 500
+
+
+class DocumentRows(NamedTuple):
+    """One document's rows as plain tuples, in the column order above, without the ids only the writer knows.
+
+    `document` lacks ingested_at; segments and mentions lack document_id; events lack id and
+    document_id; a link is (event index, actor key, role, start, end, text); a claim is
+    (event index, start … source, source actor key); an actor is (key, name, kind, country).
+    """
+
+    sha256: str
+    document: tuple
+    segments: tuple[tuple, ...]
+    mentions: tuple[tuple, ...]
+    events: tuple[tuple, ...]
+    links: tuple[tuple, ...]
+    claims: tuple[tuple, ...]
+    actors: tuple[tuple, ...]
 
 
 def document_exists(connection: Connection, sha256: str) -> bool:
@@ -22,181 +78,222 @@ def stored_documents(connection: Connection, sha256s: Iterable[str]) -> set[str]
     """Which of these texts (by SHA-256) are already stored."""
     wanted = list(set(sha256s))
     found: set[str] = set()
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
         found.update(connection.execute(select(Document.sha256).where(Document.sha256.in_(chunk))).scalars())
     return found
 
 
 def write_extraction(connection: Connection, extraction: Extraction) -> int:
     """Insert a document with its segments, mentions and events; return the document id."""
-    return write_extractions(connection, [extraction])[0]
+    document_id = write_extractions(connection, [extraction])[0]
+    if document_id is None:
+        raise ValueError(f"the document {extraction.document.sha256} is already stored")
+    return document_id
 
 
-def write_extractions(connection: Connection, extractions: Sequence[Extraction]) -> list[int]:
-    """Insert many documents with their rows, one bulk statement per table; return their ids in order."""
-    if not extractions:
-        return []
-    ingested_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    document_ids = list(
-        connection.execute(
-            insert(Document).returning(Document.id, sort_by_parameter_order=True),
-            [_document_row(extraction, ingested_at) for extraction in extractions],
-        ).scalars()
-    )
-    pairs = list(zip(document_ids, extractions))
-    _insert_many(connection, SegmentRow, [row for document_id, extraction in pairs for row in _segment_rows(document_id, extraction)])
-    _insert_many(connection, MentionRow, [row for document_id, extraction in pairs for row in _mention_rows(document_id, extraction)])
-    _insert_many(connection, EventRow, [row for document_id, extraction in pairs for row in _event_rows(document_id, extraction)])
-    _write_event_details(connection, pairs)
-    return document_ids
+def write_extractions(connection: Connection, extractions: Sequence[Extraction | DocumentRows]) -> list[int | None]:
+    """Insert many documents with their rows; return their ids in order (None for a text already stored)."""
+    return write_rows(connection, [as_rows(extraction) for extraction in extractions])
 
 
-def _document_row(extraction: Extraction, ingested_at: str) -> dict:
+def as_rows(extraction: Extraction | DocumentRows) -> DocumentRows:
+    """The rows of an extraction (laid out now unless they already are)."""
+    return extraction if isinstance(extraction, DocumentRows) else document_rows(extraction)
+
+
+def document_rows(extraction: Extraction) -> DocumentRows:
+    """Lay out one document's rows as plain tuples (a pure function: ingest runs it in its workers)."""
     document = extraction.document
+    sha256 = document.sha256
     published = document.published
-    return {
-        "sha256": document.sha256,
-        "path": document.path,
-        "url": document.url,
-        "source": document.source,
-        "title": document.title,
-        "published": published.iso() if published else None,
-        "published_precision": published.precision if published else None,
-        "published_basis": document.published_basis if published else "unknown",
-        "published_evidence": document.published_evidence,
-        "encoding": document.encoding,
-        "media_type": document.media_type,
-        "char_count": len(document.text),
-        "ingested_at": ingested_at,
-        "text": document.text,
-    }
-
-
-def _insert_many(connection: Connection, model: type, rows: list[dict]) -> None:
-    if rows:
-        connection.execute(insert(model), rows)
-
-
-def _segment_rows(document_id: int, extraction: Extraction) -> list[dict]:
-    return [
-        {"document_id": document_id, "start": segment.start, "end": segment.end, "kind": segment.kind, "reason": segment.reason or None}
-        for segment in extraction.segments
-    ]
-
-
-def _segment_kind_at(segments: tuple[Segment, ...], offset: int) -> str:
-    for segment in segments:
-        if segment.start <= offset < segment.end:
-            return segment.kind
-    return "body"
-
-
-def _mention_rows(document_id: int, extraction: Extraction) -> list[dict]:
-    return [
-        {
-            "document_id": document_id,
-            "start": mention.start,
-            "end": mention.end,
-            "text": mention.text,
-            "type": mention.type,
-            "value": mention.value,
-            "mod": mention.mod,
-            "earliest": mention.earliest,
-            "latest": mention.latest,
-            "granularity": mention.granularity,
-            "anchor": mention.anchor,
-            "rule": mention.rule,
-            "segment_kind": _segment_kind_at(extraction.segments, mention.start),
-        }
+    head = (
+        sha256, document.path, document.url, document.source, document.title,
+        published.iso() if published else None,
+        published.precision if published else None,
+        document.published_basis if published else "unknown",
+        document.published_evidence, document.encoding, document.media_type, len(document.text), document.text,
+    )
+    segments = tuple((segment.start, segment.end, segment.kind, segment.reason or None) for segment in extraction.segments)
+    kind_at = _segment_kinds(extraction.segments)
+    mentions = tuple(
+        (
+            mention.start, mention.end, mention.text, mention.type, mention.value, mention.mod, _iso(mention.earliest),
+            _iso(mention.latest), mention.granularity, mention.anchor, mention.rule, kind_at(mention.start),
+        )
         for mention in extraction.mentions
-    ]
-
-
-def _event_rows(document_id: int, extraction: Extraction) -> list[dict]:
-    document = extraction.document
+    )
     # A bound ("written after 4 March 2024") is not the day the events were reported.
-    reported = document.published.iso() if document.published and document.published_basis != "bound" else None
-    return [
-        {
-            "key": event_key(document.sha256, event.start, event.end),
-            "document_id": document_id,
-            "start": event.start,
-            "end": event.end,
-            "text": event.text,
-            "value": event.value,
-            "mod": event.mod,
-            "earliest": event.earliest,
-            "latest": event.latest,
-            "granularity": event.granularity,
-            "date_basis": event.date_basis,
-            "date_start": event.date.start if event.date else None,
-            "date_end": event.date.end if event.date else None,
-            "date_text": event.date.text if event.date else None,
-            "date_rule": event.date.rule if event.date else None,
-            "reported": reported,
-            "span_kind": event.span_kind,
-            "sentence_start": event.sentence_start,
-            "sentence_end": event.sentence_end,
-            "category": event.category,
-            "attribution": event.attribution,
-        }
-        for event in extraction.events
-    ]
-
-
-def _write_event_details(connection: Connection, pairs: list[tuple[int, Extraction]]) -> None:
-    """Insert the actors (new ones only), event_actors and claims of the batch's events."""
-    events = [(extraction.document.sha256, event) for _, extraction in pairs for event in extraction.events]
-    if not any(event.actors or event.claims for _, event in events):
-        return
-    keys = _event_ids(connection, [document_id for document_id, _ in pairs])
-    actors = {actor.key: actor for _, event in events for actor in event.actors}
-    actor_ids = _actor_ids(connection, actors)
-    links, claims = [], []
-    for sha256, event in events:
-        event_id = keys[event_key(sha256, event.start, event.end)]
+    reported = published.iso() if published and document.published_basis != "bound" else None
+    events, links, claims, actors = [], [], [], {}
+    for index, event in enumerate(extraction.events):
+        date_span = event.date
+        events.append(
+            (
+                event_key(sha256, event.start, event.end), event.start, event.end, event.text, event.value, event.mod,
+                _iso(event.earliest), _iso(event.latest), event.granularity, event.date_basis,
+                date_span.start if date_span else None, date_span.end if date_span else None,
+                date_span.text if date_span else None, date_span.rule if date_span else None,
+                reported, event.span_kind, event.sentence_start, event.sentence_end, event.category, event.attribution,
+            )
+        )
         seen: set[tuple[str, str]] = set()
         for actor in event.actors:
+            actors.setdefault(actor.key, (actor.key, actor.name, actor.kind, actor.country))
             if (actor.key, actor.role) not in seen:
                 seen.add((actor.key, actor.role))
-                links.append({"event_id": event_id, "actor_id": actor_ids[actor.key], "role": actor.role, "start": actor.start, "end": actor.end, "text": actor.text})
+                links.append((index, actor.key, actor.role, actor.start, actor.end, actor.text))
         for claim in event.claims:
             claims.append(
-                {
-                    "event_id": event_id, "start": claim.start, "end": claim.end, "text": claim.text, "value": claim.value,
-                    "low": claim.low, "high": claim.high, "bound": claim.bound, "qualifier": claim.qualifier, "unit": claim.unit,
-                    "measure": claim.measure, "rate": claim.rate, "rate_text": claim.rate_text, "source": claim.source,
-                    "source_actor_id": actor_ids.get(claim.source_key) if claim.source_key else None,
-                }
+                (
+                    index, claim.start, claim.end, claim.text, claim.value, claim.low, claim.high, claim.bound, claim.qualifier,
+                    claim.unit, claim.measure, claim.rate, claim.rate_text, claim.source, claim.source_key or None,
+                )
             )
-    _insert_many(connection, EventActorRow, links)
-    _insert_many(connection, ClaimRow, claims)
+    return DocumentRows(sha256, head, segments, mentions, tuple(events), tuple(links), tuple(claims), tuple(actors.values()))
 
 
-def _event_ids(connection: Connection, document_ids: list[int]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for start in range(0, len(document_ids), 500):
-        chunk = document_ids[start : start + 500]
-        found.update(connection.execute(select(EventRow.key, EventRow.id).where(EventRow.document_id.in_(chunk))).all())
-    return found
+def write_rows(connection: Connection, batch: Sequence[DocumentRows]) -> list[int | None]:
+    """Insert these documents and, for each whose insert won, all its rows; ids in order (None: already stored)."""
+    if not batch:
+        return []
+    ingested_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    won = _insert_documents(connection, batch, ingested_at)
+    fates: list[int | None] = []
+    new: list[tuple[int, DocumentRows]] = []
+    for rows in batch:
+        document_id = won.pop(rows.sha256, None)  # a text twice in the batch is stored once, for its first entry
+        fates.append(document_id)
+        if document_id is not None:
+            new.append((document_id, rows))
+    if not new:
+        return fates
+    _insert_values(connection, SegmentRow, SEGMENT_COLUMNS, [(document_id, *row) for document_id, rows in new for row in rows.segments])
+    _insert_values(connection, MentionRow, MENTION_COLUMNS, [(document_id, *row) for document_id, rows in new for row in rows.mentions])
+    event_ids = _allocate_ids(connection, EventRow, sum(len(rows.events) for _, rows in new))
+    events, links, claims = [], [], []
+    actors = {actor[0]: actor for _, rows in new for actor in rows.actors}
+    actor_ids = _actor_ids(connection, actors) if actors else {}
+    position = 0
+    for document_id, rows in new:
+        ids = event_ids[position : position + len(rows.events)]
+        position += len(rows.events)
+        events.extend((event_id, document_id, *row) for event_id, row in zip(ids, rows.events))
+        links.extend((ids[link[0]], actor_ids[link[1]], *link[2:]) for link in rows.links)
+        claims.extend((ids[claim[0]], *claim[1:-1], actor_ids.get(claim[-1]) if claim[-1] else None) for claim in rows.claims)
+    _insert_values(connection, EventRow, EVENT_COLUMNS, events)
+    _insert_values(connection, EventActorRow, LINK_COLUMNS, links)
+    _insert_values(connection, ClaimRow, CLAIM_COLUMNS, claims)
+    return fates
 
 
-def _actor_ids(connection: Connection, actors: dict[str, ActorMention]) -> dict[str, int]:
+def store_actors(connection: Connection, batch: Sequence[DocumentRows]) -> None:
+    """Insert the batch's actors not stored yet, best in a short transaction of their own before the batch's.
+
+    Committed at once, a new actor does not keep a concurrent writer that names it waiting
+    until this writer's whole batch commits (actors are shared; an unused one is harmless).
+    """
+    actors = {actor[0]: actor for rows in batch for actor in rows.actors}
+    if actors:
+        _actor_ids(connection, actors)
+
+
+def _insert_documents(connection: Connection, batch: Sequence[DocumentRows], ingested_at: str) -> dict[str, int]:
+    """Insert the documents whose text is not stored yet; the ids of those this insert stored, by SHA-256.
+
+    Rows go in SHA-256 order, so concurrent writers take the unique index's locks in one order.
+    """
+    unique = {rows.sha256: rows for rows in batch}
+    values = [dict(zip(DOCUMENT_COLUMNS, (*unique[sha].document, ingested_at))) for sha in sorted(unique)]
+    table = Document.__table__
+    dialect = connection.dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        insert = (sqlite if dialect == "sqlite" else postgresql).insert
+        statement = insert(table).on_conflict_do_nothing(index_elements=["sha256"])
+    else:  # another database: only the texts not stored yet are offered
+        from sqlalchemy import insert as plain_insert
+
+        stored = stored_documents(connection, unique)
+        values = [row for row in values if row["sha256"] not in stored]
+        statement = plain_insert(table)
+    if not values:
+        return {}
+    result = connection.execute(statement.returning(table.c.sha256, table.c.id), values)
+    return {sha: document_id for sha, document_id in result}
+
+
+def _allocate_ids(connection: Connection, model: type, count: int) -> list[int]:
+    """`count` fresh ids for the model's table: its sequence on PostgreSQL, the next ids under SQLite's write lock."""
+    if count == 0:
+        return []
+    table = model.__table__  # type: ignore[attr-defined]
+    if connection.dialect.name == "postgresql":
+        sequence = f"pg_get_serial_sequence('{table.name}', 'id')"
+        return list(connection.exec_driver_sql(f"SELECT nextval({sequence}) FROM generate_series(1, {int(count)})").scalars())
+    from sqlalchemy import func
+
+    # The caller holds the write lock (timeline.store.database.lock_for_writing), so nobody else takes these ids.
+    highest = connection.execute(select(func.max(table.c.id))).scalar() or 0
+    return list(range(highest + 1, highest + 1 + count))
+
+
+def _insert_values(connection: Connection, model: type, columns: Sequence[str], rows: list[tuple]) -> None:
+    """Insert rows (tuples in `columns` order) with multi-row VALUES statements, straight through the driver."""
+    if not rows:
+        return
+    preparer = connection.dialect.identifier_preparer
+    table = preparer.quote(model.__table__.name)  # type: ignore[attr-defined]
+    names = ", ".join(preparer.quote(column) for column in columns)
+    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    one = f"({', '.join([marker] * len(columns))})"
+    per_statement = max(1, MAX_PARAMETERS // len(columns))
+    full = None
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start : start + per_statement]
+        if len(chunk) == per_statement and full is not None:
+            sql = full
+        else:
+            sql = f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))}"
+            if len(chunk) == per_statement:
+                full = sql
+        connection.exec_driver_sql(sql, tuple(chain.from_iterable(chunk)))
+
+
+def _segment_kinds(segments: tuple[Segment, ...]) -> Any:
+    """A function from a character offset to the kind of the first segment holding it ("body" outside every segment)."""
+    ordered = sorted(segments, key=lambda segment: segment.start)
+    if ordered != list(segments) or any(left.end > right.start for left, right in zip(ordered, ordered[1:])):
+        return lambda offset: next((segment.kind for segment in segments if segment.start <= offset < segment.end), "body")
+    starts = [segment.start for segment in ordered]
+
+    def kind_at(offset: int) -> str:
+        index = bisect_right(starts, offset) - 1
+        return ordered[index].kind if index >= 0 and offset < ordered[index].end else "body"
+
+    return kind_at
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _actor_ids(connection: Connection, actors: dict[str, tuple]) -> dict[str, int]:
     """Ids of the actors by key, inserting those not stored yet (safe against a concurrent writer)."""
     wanted = sorted(actors)
     ids: dict[str, int] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
         ids.update(connection.execute(select(ActorRow.key, ActorRow.id).where(ActorRow.key.in_(chunk))).all())
-    missing = [{"key": key, "name": actors[key].name, "kind": actors[key].kind, "country": actors[key].country} for key in wanted if key not in ids]
+    missing = [dict(zip(("key", "name", "kind", "country"), actors[key])) for key in wanted if key not in ids]
     if missing:
         dialect = connection.dialect.name
         if dialect in ("sqlite", "postgresql"):
-            module = __import__(f"sqlalchemy.dialects.{dialect}", fromlist=["insert"])
-            connection.execute(module.insert(ActorRow).on_conflict_do_nothing(index_elements=["key"]), missing)
+            insert = (sqlite if dialect == "sqlite" else postgresql).insert
+            connection.execute(insert(ActorRow).on_conflict_do_nothing(index_elements=["key"]), missing)
         else:
-            connection.execute(insert(ActorRow), missing)
+            from sqlalchemy import insert as plain_insert
+
+            connection.execute(plain_insert(ActorRow), missing)
         chunk = [row["key"] for row in missing]
         ids.update(connection.execute(select(ActorRow.key, ActorRow.id).where(ActorRow.key.in_(chunk))).all())
     return ids
