@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from functools import cache
 
@@ -15,7 +18,8 @@ class TimelineApp(typer.Typer):
 
     def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         try:
-            command = typer.main.get_command(self)
+            with _only_the_command_asked_for(self, kwargs.get("args", args[0] if args else None)):
+                command = typer.main.get_command(self)
             _coerce_plain_parameters_directly(command)
             return command(*args, **kwargs)
         except Exception as error:
@@ -28,6 +32,42 @@ class TimelineApp(typer.Typer):
 
             typer.echo(f"Error: database: {describe_database_error(error)}", err=True)
             raise SystemExit(1) from None
+
+
+@contextmanager
+def _only_the_command_asked_for(application: typer.Typer, args: list[str] | None) -> Iterator[None]:
+    """While the command line is built, register only the command it names (each takes milliseconds to build).
+
+    With no command named (`timeline --help`), or a name that is not a command, every command is built as usual.
+    """
+    name = _command_name(sys.argv[1:] if args is None else list(args))
+    commands = [info for info in application.registered_commands if _name_of(info) == name]
+    groups = [info for info in application.registered_groups if info.name == name]
+    if name is None or len(commands) + len(groups) != 1:
+        yield
+        return
+    every_command, every_group = application.registered_commands, application.registered_groups
+    application.registered_commands, application.registered_groups = commands, groups
+    try:
+        yield
+    finally:
+        application.registered_commands, application.registered_groups = every_command, every_group
+
+
+def _command_name(words: list[str]) -> str | None:
+    """The command a command line names after the global `--db` option, or None (e.g. for `--help`)."""
+    rest = list(words)
+    while rest:
+        word = rest.pop(0)
+        if word == "--db":
+            rest = rest[1:]
+        elif not word.startswith("--db="):
+            return None if word.startswith("-") else word
+    return None
+
+
+def _name_of(info) -> str | None:  # type: ignore[no-untyped-def]
+    return info.name or (typer.main.get_command_name(info.callback.__name__) if info.callback else None)
 
 
 def _coerce_plain_parameters_directly(command) -> None:  # type: ignore[no-untyped-def]

@@ -10,14 +10,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import (
-    CompoundSelect, Connection, Integer, Row, Select, String, bindparam, exists, func, inspect, or_, select, text, type_coerce, union_all,
+    CompoundSelect, Connection, Integer, Row, Select, String, bindparam, exists, func, or_, select, text, type_coerce, union_all,
 )
 
 from timeline.domain import ChronologyEntry
 from timeline.query.frame import Chronology
 from timeline.query.labels import date_label
 from timeline.query.search import like_pattern, matching_event_ids
-from timeline.store.database import create_database_engine
+from timeline.store.database import create_database_engine, has_table
 from timeline.store.tables import SPAN_TRIGGERS, actors, cluster_spans, clusters, documents, event_actors, events
 
 _CHUNK = 500
@@ -104,15 +104,15 @@ def entries_of(connection: Connection, query_filter: ChronologyFilter) -> list[C
 def undated_count(connection: Connection, include_reported: bool = False) -> int:
     """How many entries have no calendar interval (an unknown publication date): they cannot be placed."""
     if _has_clusters(connection):
-        query = select(func.count()).select_from(clusters).where(clusters.c.earliest.is_(None))
-        if not include_reported:
-            # coalesce keeps the planner on ix_clusters_earliest (few rows), not on every stated cluster
-            query = query.where(func.coalesce(clusters.c.date_basis, "") == "stated")
-        return connection.execute(query).scalar_one()
-    query = select(func.count()).select_from(events).where(events.c.earliest.is_(None))
-    if not include_reported:
-        query = query.where(events.c.date_basis == "stated")
-    return connection.execute(query).scalar_one()
+        return connection.execute(_UNDATED_CLUSTERS if include_reported else _UNDATED_STATED_CLUSTERS).scalar_one()
+    return connection.execute(_UNDATED_EVENTS if include_reported else _UNDATED_STATED_EVENTS).scalar_one()
+
+
+_UNDATED_CLUSTERS = select(func.count()).select_from(clusters).where(clusters.c.earliest.is_(None))
+# coalesce keeps the planner on ix_clusters_earliest (few rows), not on every stated cluster
+_UNDATED_STATED_CLUSTERS = _UNDATED_CLUSTERS.where(func.coalesce(clusters.c.date_basis, "") == "stated")
+_UNDATED_EVENTS = select(func.count()).select_from(events).where(events.c.earliest.is_(None))
+_UNDATED_STATED_EVENTS = _UNDATED_EVENTS.where(events.c.date_basis == "stated")
 
 
 def source_name(source: str | None, title: str | None, path: str | None) -> str:
@@ -144,7 +144,7 @@ _SQLITE_CLUSTER_SCHEMA = (
 def _cluster_schema(connection: Connection) -> tuple[bool, bool | None]:
     """Whether the database has the `clusters` table, and whether the span bounds' triggers are in place (None: not known yet)."""
     if connection.dialect.name != "sqlite":
-        return inspect(connection).has_table("clusters"), None
+        return has_table(connection, "clusters"), None
     found = [tuple(row) for row in connection.exec_driver_sql(_SQLITE_CLUSTER_SCHEMA)]
     has_table = ("table", "clusters", "clusters") in found
     triggers = sum(1 for kind, _name, table in found if kind == "trigger" and table == "clusters")
@@ -333,7 +333,7 @@ def event_query(connection: Connection, query_filter: ChronologyFilter) -> Selec
         query = query.where((event.latest <= query_filter.end) if query_filter.within else (event.earliest < query_filter.end))
     if query_filter.category:
         query = query.where(event.category == query_filter.category.strip().lower())
-    if query_filter.actor and inspect(connection).has_table("event_actors"):
+    if query_filter.actor and has_table(connection, "event_actors"):
         pattern = like_pattern(query_filter.actor.strip())
         query = query.where(
             exists().where(

@@ -7,15 +7,13 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from timeline.query.periods import Period, PeriodError, find_period, period_from_row, period_values, read_periods_file
-from timeline.store.database import create_database_engine, database_url, sqlite_path
+from timeline.store.database import create_database_engine, database_url, has_table, sqlite_path
 from timeline.store.tables_periods import delete_period_row, read_period_rows, write_period_rows
 
 
 def stored_periods(connection: Connection) -> list[Period]:
     """The periods stored in the database of `connection`, by start date ([] before the periods migration)."""
-    from sqlalchemy import inspect
-
-    if not inspect(connection).has_table("periods"):
+    if not has_table(connection, "periods"):
         return []
     return [period_from_row(row) for row in read_period_rows(connection)]
 

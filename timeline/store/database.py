@@ -88,6 +88,16 @@ def lock_for_writing(connection: Connection) -> None:
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
 
 
+def has_table(connection: Connection, name: str) -> bool:
+    """True when the database has a table called `name` (on SQLite read from its catalogue, without SQLAlchemy's inspector)."""
+    if connection.dialect.name == "sqlite":
+        found = connection.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).first()
+        return found is not None
+    from sqlalchemy import inspect
+
+    return inspect(connection).has_table(name)
+
+
 def query_plan(connection: Connection, statement: Any) -> list[str]:
     """The database's plan for a SQLAlchemy statement, one line per step (EXPLAIN QUERY PLAN / EXPLAIN)."""
     compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})
