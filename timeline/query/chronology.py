@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -366,39 +365,34 @@ def _cluster_entries(connection: Connection, query_filter: ChronologyFilter, spa
     rows = connection.execute(statement, values).all()
     if not rows and not _has_cluster_rows(connection):
         return None
-    entries: list = []
-    waiting: list[tuple[int, Row]] = []
-    for row in rows:
-        cluster_id, event_count, report_cluster, report_document, source, title, path, url = _CITATION_FIELDS(row)
-        if event_count == 1 and report_cluster == cluster_id and report_document is not None:
-            # A cluster of one report cites the document already joined to its row.
+    alone = [_cites_its_own_row(row) for row in rows]
+    shared = [row[0] for row, one in zip(rows, alone) if not one]
+    reports = _reports_of(connection, shared) if shared else {}
+    entries = []
+    for one, (cluster_id, value, mod, earliest, latest, granularity, date_basis, category, wording, actor_list, figure_list,
+              first_reported, event_count, document_id, start, end, _cluster, _document, source, title, path, url) in zip(alone, rows):
+        if one:
             name = source_name(source, title, path)
-            entries.append(_cluster_entry(row, ((name, url),), (name,), (url,) if url else ()))
+            citations: tuple = ((name, url),)
+            sources: tuple[str, ...] = (name,)
+            urls: tuple[str, ...] = (url,) if url else ()
         else:
-            waiting.append((len(entries), row))
-            entries.append(None)
-    if waiting:
-        reports = _reports_of(connection, [row.id for _position, row in waiting])
-        for position, row in waiting:
-            citations = _unique((name, url) for name, url, _published in reports.get(row.id, ()))
+            citations = _unique((name, url) for name, url, _published in reports.get(cluster_id, ()))
             sources = _unique(name for name, _url in citations)
-            entries[position] = _cluster_entry(row, citations, sources, _unique(url for _name, url in citations if url))
+            urls = _unique(url for _name, url in citations if url)
+        entries.append(
+            _entry(
+                cluster_id, value, mod, _day(earliest), _day(latest), granularity, _label(value, mod), wording, sources, urls,
+                date_basis, document_id or 0, start or 0, end or 0, split_list(actor_list) if actor_list else (),
+                split_list(figure_list) if figure_list else (), category, first_reported, event_count, citations,
+            )
+        )
     return entries
 
 
-def _cluster_entry(row: Row, citations: tuple, sources: tuple[str, ...], urls: tuple[str, ...]) -> ChronologyEntry:  # type: ignore[type-arg]
-    """The entry of a cluster row of the chronology statement, with its citations."""
-    (cluster_id, value, mod, earliest, latest, granularity, date_basis, category, wording, actor_list, figure_list,
-     first_reported, event_count, document_id, start, end) = row[:16]
-    return _entry(
-        cluster_id, value, mod, _day(earliest), _day(latest), granularity, _label(value, mod), wording, sources, urls, date_basis,
-        document_id or 0, start or 0, end or 0, split_list(actor_list) if actor_list else (),
-        split_list(figure_list) if figure_list else (), category, first_reported, event_count, citations,
-    )
-
-
-_CITATION_FIELDS = operator.itemgetter(0, 12, 16, 17, 18, 19, 20, 21)
-"""A chronology row's id, event count, representative report's cluster and document, and that document's names."""
+def _cites_its_own_row(row: Row) -> bool:  # type: ignore[type-arg]
+    """True for a cluster of one report whose report (event and document) is joined to its row: no query for its citation."""
+    return row[12] == 1 and row[16] == row[0] and row[17] is not None  # event_count, report_cluster, id, report_document
 
 
 def _day(text: str | None) -> date | None:
