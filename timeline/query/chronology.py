@@ -91,8 +91,8 @@ def chronology(
 
 def entries_of(connection: Connection, query_filter: ChronologyFilter) -> list[ChronologyEntry]:
     """The entries matching the filter: from clusters when the database has them, else from events."""
-    has_table, spans_kept = _cluster_schema(connection)
-    entries = _cluster_entries(connection, query_filter, spans_kept) if has_table else None
+    clustered, spans_kept = _cluster_schema(connection)
+    entries = _cluster_entries(connection, query_filter, spans_kept) if clustered else None
     if entries is None:
         entries = _event_entries(connection, query_filter)
     if any(entry.mod in MOD_ORDER for entry in entries):  # else the statement's order (earliest, latest) stands as it is
@@ -145,9 +145,8 @@ def _cluster_schema(connection: Connection) -> tuple[bool, bool | None]:
     if connection.dialect.name != "sqlite":
         return has_table(connection, "clusters"), None
     found = [tuple(row) for row in connection.exec_driver_sql(_SQLITE_CLUSTER_SCHEMA)]
-    has_table = ("table", "clusters", "clusters") in found
     triggers = sum(1 for kind, _name, table in found if kind == "trigger" and table == "clusters")
-    return has_table, triggers == len(SPAN_TRIGGERS)
+    return ("table", "clusters", "clusters") in found, triggers == len(SPAN_TRIGGERS)
 
 
 def cluster_query(connection: Connection, query_filter: ChronologyFilter) -> Select | CompoundSelect:
