@@ -98,6 +98,7 @@ def pick_year(
     direction: str,
     end_of: dict[int, date] | None = None,
     ref_end: date | None = None,
+    ref_start: date | None = None,
 ) -> int | None:
     """The year whose occurrence best fits the reference: latest not after it (past), first not over (future), else nearest."""
     valid = {year: day for year, day in candidates.items() if day is not None}
@@ -113,7 +114,7 @@ def pick_year(
 
     def distance(year: int) -> int:
         first, after = valid[year], ends.get(year, valid[year] + timedelta(days=1))
-        low, high = ref, ref_end or ref + timedelta(days=1)
+        low, high = ref_start or ref, ref_end or ref + timedelta(days=1)
         if first < high and after > low:
             return 0  # it overlaps the reference (a story date may be a whole month or year)
         return (first - high).days if first >= high else (low - after).days

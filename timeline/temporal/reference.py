@@ -16,10 +16,17 @@ class Reference:
     """The day a mention is resolved against; remembers whether the resolver needed it."""
 
     def __init__(
-        self, day: date, direction: str = "past", tense: Callable[[], str] | str = "none", until: date | None = None
+        self,
+        day: date,
+        direction: str = "past",
+        tense: Callable[[], str] | str = "none",
+        until: date | None = None,
+        since: date | None = None,
     ) -> None:
         self.until = until
         """Day after the last day of the reference when it is a stretch (a story date of a month or a year)."""
+        self.since = since
+        """First day of that stretch (`day` may be any day of it: a probe)."""
         self._day = day
         self._direction = direction
         self._tense = tense

@@ -90,7 +90,7 @@ def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
             elif direction == "future" and frame.get("direction") == "nearest":
                 year = pick_nearest_future(options, base, ends, FUTURE_SLACK_DAYS)
             else:
-                year = pick_year(options, base, direction, ends, ref.until)
+                year = pick_year(options, base, direction, ends, ref.until, ref.since)
         if year is None:
             return None
     if day is None:
@@ -146,6 +146,7 @@ def weekday(frame: Frame, ref: Reference) -> Resolved | None:
         forward = (target - base.isoweekday()) % 7
         if direction == "story":  # narrative: the nearer one, ahead on a tie
             found = base + timedelta(days=forward) if forward <= back else base - timedelta(days=back)
+            found = _within_story(found, ref)
         else:
             found = base + timedelta(days=forward) if direction == "future" else base - timedelta(days=back)
     found += timedelta(days=int(frame.get("day_shift", 0)))  # "the day before last Tuesday"
@@ -153,6 +154,17 @@ def weekday(frame: Frame, ref: Reference) -> Resolved | None:
         return Resolved(kind_of(frame, "DATE"), value_at(found, "weekend"), frame.get("mod"))
     kind = "TIME" if frame.get("partday") or frame.get("hour") is not None else kind_of(frame, "DATE")
     return Resolved(kind, fmt_day(found) + _time_suffix(frame), frame.get("mod"))
+
+
+def _within_story(found: date, ref: Reference) -> date:
+    """A weekday moved by whole weeks into the story's stretch ("on Monday" after "in September" is in September)."""
+    if ref.since is None or ref.until is None or (ref.until - ref.since).days < 7:
+        return found
+    while found < ref.since:
+        found += timedelta(days=7)
+    while found >= ref.until:
+        found -= timedelta(days=7)
+    return found
 
 
 @resolver("deictic")
@@ -199,7 +211,7 @@ def season(frame: Frame, ref: Reference) -> Resolved | None:
         base = ref.day
         options = {y: season_start(name, y) for y in (base.year - 1, base.year, base.year + 1)}
         ends = {y: month_start(d.year, d.month + 3) for y, d in options.items()}
-        year = pick_year(options, base, ref.direction(), ends, ref.until)
+        year = pick_year(options, base, ref.direction(), ends, ref.until, ref.since)
     return Resolved(kind_of(frame, "DATE"), f"{year:04d}-{name}", frame.get("mod"))
 
 
@@ -228,7 +240,7 @@ def part_of_year(frame: Frame, ref: Reference) -> Resolved | None:
         else:
             options = {y: date(y, size * (number - 1) + 1, 1) for y in (base.year - 1, base.year, base.year + 1)}
             ends = {y: month_start(y, size * number + 1) for y in options}
-            year = pick_year(options, base, ref.direction(), ends, ref.until)
+            year = pick_year(options, base, ref.direction(), ends, ref.until, ref.since)
     return Resolved(kind_of(frame, "DATE"), f"{year:04d}-{letter}{number}", frame.get("mod"))
 
 
@@ -336,7 +348,7 @@ def holiday(frame: Frame, ref: Reference) -> Resolved | None:
             year = base.year
         else:
             ends = {y: d + timedelta(days=1) for y, d in options.items() if d}
-            year = pick_year(options, base, ref.direction("nearest"), ends, ref.until)
+            year = pick_year(options, base, ref.direction("nearest"), ends, ref.until, ref.since)
         if year is None:
             return None
     found = holiday_date(spec, year)

@@ -31,7 +31,7 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
             continue
         mentions.append(mention)
         if (
-            candidate.rule.params.get("story", True)
+            _tells_story(candidate.rule.params.get("story", True), anchor)
             and mention.type in ("DATE", "TIME")
             and mention.earliest is not None
             and mention.latest is not None
@@ -41,6 +41,11 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
             if anchor == "news" and _reported_quarter(candidate, mention, dct):
                 story.report_quarter = story.report_quarter or story.latest
     return complete_first_ends(text, mentions)
+
+
+def _tells_story(story: bool | str, anchor: str) -> bool:
+    """Whether a rule's mentions become the story's latest date: `story = "narrative"` only in a history."""
+    return story is True or story == anchor
 
 
 def _reported_quarter(candidate: Candidate, mention: Mention, dct: PublicationDate | None) -> bool:
@@ -125,10 +130,12 @@ def resolve_candidate(
         frame["_story_granularity"] = told[2]
         probes, kind, direction = [told[0]], "mention", "story" if anchor == "narrative" else "past"
         until = told[1]
-        if anchor == "news" and until - told[0] > timedelta(days=1):
-            # a story date of a month or a year: "that day" against "1987" is 1987-XX-XX, not 1987-01-01
+        if until - told[0] > timedelta(days=1):
+            # a story date of a month or a year: "that day" against "1987" is 1987-XX-XX, not 1987-01-01,
+            # and "on Monday" after "in the autumn of 1941" is 1941-XX-XX
+            # probed at its start and middle: "three days later" after "in 1941" is 1941-XX-XX, most likely still 1941
             last = until - timedelta(days=1)
-            probes += [last, told[0] + (last - told[0]) / 2]
+            probes.append(told[0] + (last - told[0]) / 2)
     elif dct is not None:
         first, last = dct_days(dct)
         probes = [first] if first == last else [first, last, first + (last - first) / 2]
@@ -143,7 +150,9 @@ def resolve_candidate(
     answers: list[Resolved] = []
     tense = Tense(candidate)
     for probe in probes:
-        reference = Reference(probe, direction, tense, until if told is not None else None)
+        reference = Reference(
+            probe, direction, tense, until if told is not None else None, told[0] if told is not None else None
+        )
         try:
             answer = function(frame, reference)
         except (ValueError, OverflowError):  # calendar arithmetic beyond year 1 or 9999
