@@ -186,7 +186,10 @@ def relative(frame: Frame, ref: Reference) -> Resolved | None:
     if frame.get("_on_dct") and frame.get("dct_rel") is not None:
         amount = int(frame["dct_rel"])
     if unit in SEASON_UNITS or unit in SEASON_UNITS.values():
-        return _named_season(SEASON_UNITS.get(unit, unit), amount, ref.day, frame)
+        name = SEASON_UNITS.get(unit, unit)
+        if frame.get("anaphoric") and amount:
+            return _season_after(name, amount, ref, frame)
+        return _named_season(name, amount, ref.day, frame)
     day = shift(ref.day, unit, amount)
     return Resolved(kind_of(frame, "DATE"), value_at(day, unit), frame.get("mod"))
 
@@ -200,6 +203,25 @@ def _named_season(name: str, amount: int, base: date, frame: Frame) -> Resolved:
     else:
         year = base.year
     return Resolved(kind_of(frame, "DATE"), f"{year + amount:04d}-{name}", frame.get("mod"))
+
+
+def _season_after(name: str, amount: int, ref: Reference, frame: Frame) -> Resolved:
+    """`the following autumn` after the story's date (the first one begun after it), `the previous winter` before it."""
+    day = ref.day
+    if amount > 0:
+        after = ref.until - timedelta(days=1) if ref.until is not None else day
+        years = [y for y in range(after.year - 1, after.year + amount + 1) if season_start(name, y) > after]
+        year = years[amount - 1]
+    else:
+        before = ref.since if ref.since is not None else day
+        years = [y for y in range(before.year + amount - 1, before.year + 1) if _season_end(name, y) <= before]
+        year = years[amount]
+    return Resolved(kind_of(frame, "DATE"), f"{year:04d}-{name}", frame.get("mod"))
+
+
+def _season_end(name: str, year: int) -> date:
+    first = season_start(name, year)
+    return month_start(first.year, first.month + 3)
 
 
 @resolver("season")
