@@ -24,7 +24,7 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
     mentions: list[Mention] = []
     story = Story()
     for candidate in matcher_for(language).find(text):
-        if _is_quoted_title(text, candidate.start, candidate.end):
+        if _is_quoted_title(text, candidate.start, candidate.end) or _is_season_name(text, candidate):
             continue
         mention = resolve_candidate(candidate, dct, story, anchor)
         if mention is None:
@@ -78,6 +78,25 @@ def _is_quoted_title(text: str, start: int, end: int) -> bool:
         return False
     words = quoted.group(1).split()
     return len(words) >= 2 and not words[0][0].islower() and all(_TITLE_WORD.fullmatch(word) for word in words)
+
+
+_SEASON_WORD = re.compile(r"(?:[Tt]he\s+)?(?:Spring|Summer|Autumn|Fall|Winter)")
+_NEXT_NAME = re.compile(r"\s+[A-Z][a-z]")
+_PREVIOUS_NAME = re.compile(r"(?<![.!?:;\n\"“‘(])\s+[A-Z][\w\-]*\s+$")
+
+
+def _is_season_name(text: str, candidate: Candidate) -> bool:
+    """A capitalised bare season next to another capitalised word is part of a name, not a time.
+
+    The Winter War, the Summer Olympics, the Autumn Statement, the Arab Spring, the Prague Spring.
+    """
+    if candidate.rule.resolver != "season" or "year" in candidate.frame:
+        return False
+    if not _SEASON_WORD.fullmatch(candidate.text):
+        return False
+    if _NEXT_NAME.match(text, candidate.end):
+        return True
+    return _PREVIOUS_NAME.search(text, max(0, candidate.start - 40), candidate.start) is not None
 
 
 class Story:
