@@ -151,10 +151,11 @@ def resolve_candidate(
         until = told[1]
         if until - told[0] > timedelta(days=1):
             # a story date of a month or a year: "that day" against "1987" is 1987-XX-XX, not 1987-01-01,
-            # and "on Monday" after "in the autumn of 1941" is 1941-XX-XX
-            # probed at its start and middle: "three days later" after "in 1941" is 1941-XX-XX, most likely still 1941
-            last = until - timedelta(days=1)
-            probes.append(told[0] + (last - told[0]) / 2)
+            # and "on Monday" after "in the autumn of 1941" is 1941-XX-XX. Probed a quarter and three quarters
+            # in, as a reader places an event of that stretch: "three days later" after "in 1941" is still
+            # 1941-XX-XX, "two days earlier" after "in late June" still June.
+            span = until - timedelta(days=1) - told[0]
+            probes = [told[0] + span / 4, told[0] + span * 3 / 4]
     elif dct is not None:
         first, last = dct_days(dct)
         probes = [first] if first == last else [first, last, first + (last - first) / 2]
