@@ -26,7 +26,9 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
     for candidate in matcher_for(language).find(text):
         if _is_quoted_title(text, candidate.start, candidate.end) or _is_season_name(text, candidate):
             continue
-        mention = resolve_candidate(candidate, dct, story, anchor)
+        mention = _continue_history(text, candidate, dct, story) if anchor == "news" else None
+        continued = mention is not None
+        mention = mention or resolve_candidate(candidate, dct, story, anchor)
         if mention is None:
             continue
         mentions.append(mention)
@@ -38,9 +40,39 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
             and mention.granularity in _NARRATIVE_GRANULARITIES
         ):
             story.add(mention.earliest, mention.latest, mention.granularity or "day")
+            explicit = mention.anchor == "none" and _ADVERBIAL.search(text, max(0, candidate.start - 12), candidate.start)
+            story.history_end = candidate.end if continued or explicit else None
             if anchor == "news" and _reported_quarter(candidate, mention, dct):
                 story.report_quarter = story.report_quarter or story.latest
     return complete_first_ends(text, mentions)
+
+
+_HISTORY_REACH = 300
+"""Characters after a dated background sentence within which a bare month still continues it."""
+_ADVERBIAL = re.compile(r"\b(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Ff]rom|[Uu]ntil|[Tt]hrough|[Aa]fter)\s+$")
+"""An explicit date that times its sentence ("In February 2022, ..."), not one naming a thing ("the Dec. 21, 1988, bombing")."""
+_HISTORY_GRANULARITIES = {"day", "time", "month", "season", "week", "weekend"}
+
+
+def _continue_history(text: str, candidate: Candidate, dct: PublicationDate | None, story: Story) -> Mention | None:
+    """News: a bare month or day right after an explicit past date of a finer grain continues that background.
+
+    "The invasion began in February 2022. In March, its troops reached Kyiv": March 2022, not the DCT's last March.
+    Only forward from that date and not after the DCT, in the same paragraph, and not in future-tense text.
+    """
+    if not candidate.rule.params.get("continues_story") or story.history_end is None or story.latest is None:
+        return None
+    if dct is None or story.latest[2] not in _HISTORY_GRANULARITIES:
+        return None
+    gap = text[story.history_end : candidate.start]
+    if len(gap) > _HISTORY_REACH or "\n" in gap or candidate.tense() == "future":
+        return None
+    mention = resolve_candidate(candidate, dct, story, "narrative")
+    if mention is None or mention.earliest is None or mention.earliest < story.latest[0]:
+        return None
+    if mention.earliest > dct_days(dct)[1]:
+        return None
+    return mention
 
 
 def _tells_story(story: bool | str, anchor: str) -> bool:
@@ -105,6 +137,8 @@ class Story:
     def __init__(self) -> None:
         self.latest: tuple[date, date, str] | None = None
         self.by_granularity: dict[str, tuple[date, date, str]] = {}
+        self.history_end: int | None = None
+        """News: where the latest explicit date (or a bare one continuing it) ends, for `_continue_history`."""
         self.report_quarter: tuple[date, date, str] | None = None
         """News: the first recent calendar quarter told, the period a results report compares ("a year ago") with."""
 
