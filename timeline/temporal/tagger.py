@@ -39,7 +39,9 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
             and mention.latest is not None
             and mention.granularity in _NARRATIVE_GRANULARITIES
         ):
-            story.add(mention.earliest, mention.latest, mention.granularity or "day")
+            # a history's story goes on from its own dates, not from "yesterday" or "last year" (they still tell a day)
+            latest = anchor == "news" or not (mention.anchor == "dct" or (mention.anchor == "mention" and story.latest is None))
+            story.add(mention.earliest, mention.latest, mention.granularity or "day", latest)
             explicit = mention.anchor == "none" and _ADVERBIAL.search(text, max(0, candidate.start - 12), candidate.start)
             story.history_end = candidate.end if continued or explicit else None
             if anchor == "news" and _reported_quarter(candidate, mention, dct):
@@ -142,12 +144,14 @@ class Story:
         self.report_quarter: tuple[date, date, str] | None = None
         """News: the first recent calendar quarter told, the period a results report compares ("a year ago") with."""
 
-    def add(self, earliest: date, latest: date, granularity: str) -> None:
-        """Remember a resolved date."""
-        self.latest = (earliest, latest, granularity)
-        self.by_granularity[granularity] = self.latest
+    def add(self, earliest: date, latest: date, granularity: str, is_latest: bool = True) -> None:
+        """Remember a resolved date (as the latest one unless `is_latest` is false)."""
+        told = (earliest, latest, granularity)
+        if is_latest:
+            self.latest = told
+        self.by_granularity[granularity] = told
         if granularity == "time":  # a time of day also tells the day
-            self.by_granularity["day"] = self.latest
+            self.by_granularity["day"] = told
 
     def anchor_for(self, params: dict, narrative: bool) -> tuple[date, date, str] | None:
         """The story date a rule resolves against, or None for the DCT."""
@@ -178,6 +182,8 @@ def resolve_candidate(
     if rule.params.get("needs_story_day") and (story is None or "day" not in story.by_granularity):
         return None  # "in the morning" is the morning of a day the text has told, else habitual or vague
     told = story.anchor_for(rule.params, anchor == "narrative") if story is not None else None
+    if rule.params.get("deictic") and dct is not None:
+        told = None  # "last year", "two weeks ago" speak from the DCT, in a history too when it has one
     until: date | None = None
     if told is not None:
         frame["_story_granularity"] = told[2]
