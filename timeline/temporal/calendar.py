@@ -119,7 +119,8 @@ def pick_year(
             return 0  # it overlaps the reference (a story date may be a whole month or year)
         return (first - high).days if first >= high else (low - after).days
 
-    return min(sorted(valid), key=distance)
+    named = (ref_start or ref).year  # on a tie, the one named by the reference's year: "the winter" in 1944 is 1944-WI
+    return min(sorted(valid), key=lambda year: (distance(year), year != named))
 
 
 def pick_nearest_past(candidates: dict[int, date | None], ref: date, ends: dict[int, date], slack: int) -> int | None:
