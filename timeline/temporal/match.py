@@ -196,6 +196,7 @@ class Matcher:
                 second = {**{k: v for k, v in first.items() if k not in ("first", "second")}, **second}
                 for key, value in second.items():
                     first.setdefault(key, value)
+                _complete_short_year(first, second)
                 (first_start, first_end), (second_start, second_end) = ends
                 found.append(self._candidate(text, rule, first, min(mention_start, first_start), first_end, mod))
                 found.append(self._candidate(text, rule, second, second_start, second_end, None))
@@ -221,6 +222,14 @@ _SPACES = re.compile(r" {2,}")
 _KEY_TABLE = {code: "0" for code in range(ord("0"), ord("9") + 1)} | {
     code: " " for code in range(0x3001) if re.match(r"\s", chr(code))
 }
+
+
+def _complete_short_year(first: dict[str, Any], second: dict[str, Any]) -> None:
+    """The second end of "1777-84" writes two digits: its century is the first end's (1784), rolling over at 00."""
+    start, short = str(first.get("year", "")), str(second.get("year", ""))
+    if len(start) == 4 and start.isdigit() and len(short) == 2 and short.isdigit():
+        year = int(start[:2] + short)
+        second["year"] = str(year + 100 if year < int(start) else year)
 
 
 def _range_ends(match: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int]] | None:
