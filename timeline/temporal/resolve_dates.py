@@ -123,6 +123,17 @@ def _hour24(hour: int, ampm: Any) -> int | None:
     return hour if 0 <= hour <= 24 else None
 
 
+@resolver("day_of_month")
+def day_of_month(frame: Frame, ref: Reference) -> Resolved | None:
+    """A day number of the reference's month: `on the 18th` after `in March 1584`."""
+    number = as_int(frame.get("day"))
+    base = ref.day
+    found = safe_date(base.year, base.month, number) if number is not None else None
+    if found is None:
+        return None
+    return Resolved(kind_of(frame, "DATE"), fmt_day(found), frame.get("mod"))
+
+
 @resolver("weekday")
 def weekday(frame: Frame, ref: Reference) -> Resolved | None:
     """Weekdays: `on Thursday`, `last Friday`, `Wednesday last week`, `Friday night`."""

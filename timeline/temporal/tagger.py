@@ -181,6 +181,8 @@ def resolve_candidate(
         frame["mod"] = candidate.premod
     if rule.params.get("needs_story_day") and (story is None or "day" not in story.by_granularity):
         return None  # "in the morning" is the morning of a day the text has told, else habitual or vague
+    if rule.params.get("needs_story") and (story is None or story.latest is None):
+        return None  # "on the 18th" is a day of the month the text has told, else nothing
     told = story.anchor_for(rule.params, anchor == "narrative") if story is not None else None
     if rule.params.get("deictic") and dct is not None:
         told = None  # "last year", "two weeks ago" speak from the DCT, in a history too when it has one
