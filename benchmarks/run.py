@@ -167,17 +167,43 @@ def _documents(size: int):  # type: ignore[no-untyped-def]
     return ((item, item.document) for item in read_inputs([str(corpus_folder(size))]))
 
 
-def child_extract(size: str, jobs: str) -> dict:
-    """Extraction alone: read the corpus and extract it in the pool, keeping nothing."""
+def child_extract(size: str, jobs: str, eras: str = "eras") -> dict:
+    """Extraction alone: read the corpus and extract it in the pool, keeping nothing.
+
+    The extraction is the ingest's own: resolved against the named eras of a freshly migrated
+    database ("since the start of the war"), as an ingest reads them; `no-eras` leaves them out.
+    """
+    from functools import partial
+
+    from timeline.pipeline.extract import extract
     from timeline.pipeline.parallel import open_extractor
 
+    periods = _seeded_periods() if eras == "eras" else ()
     started = time.perf_counter()
     count = 0
-    with open_extractor(int(jobs)) as extractor:
+    with open_extractor(int(jobs), function=partial(extract, periods=periods)) as extractor:
         for outcome in extractor.run(_documents(int(size))):
             count += outcome.extraction is not None
     seconds = time.perf_counter() - started
     return {"docs_per_s": count / seconds, "main_mb": peak_mb(), "worker_mb": peak_mb(resource.RUSAGE_CHILDREN)}
+
+
+def _seeded_periods() -> tuple:
+    """The named eras a freshly migrated database holds (what an ingest into it resolves eras against)."""
+    from timeline.query.period_table import stored_periods
+    from timeline.store.database import create_database_engine
+    from timeline.store.migrate import upgrade
+
+    database = OUT / "eras.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    upgrade(str(database))
+    engine = create_database_engine(str(database))
+    try:
+        with engine.connect() as connection:
+            return tuple(stored_periods(connection))
+    finally:
+        engine.dispose()
 
 
 def child_ingest(size: str, jobs: str, clustering: str = "cluster") -> dict:

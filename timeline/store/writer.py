@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import chain
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, select
@@ -48,6 +49,8 @@ CLAIM_COLUMNS = (
 )
 MAX_PARAMETERS = 32_000
 """Bound parameters per statement (SQLite allows 32,766, PostgreSQL 65,535)."""
+ROWS_PER_STATEMENT = 256
+"""Rows per multi-row INSERT: as fast as longer ones (SQLite's full-text trigger indexes a statement's rows in one pass)."""
 _CHUNK = 500
 
 
@@ -238,25 +241,31 @@ def _allocate_ids(connection: Connection, model: type, count: int) -> list[int]:
 
 
 def _insert_values(connection: Connection, model: type, columns: Sequence[str], rows: list[tuple]) -> None:
-    """Insert rows (tuples in `columns` order) with multi-row VALUES statements, straight through the driver."""
+    """Insert rows (tuples in `columns` order) with multi-row VALUES statements, straight through the driver.
+
+    Statements hold ROWS_PER_STATEMENT rows, the rest go in statements of 128, 64, … 1 rows: a
+    few shapes only, since the driver keeps each prepared statement it has run (one of a
+    thousand rows takes megabytes).
+    """
     if not rows:
         return
     preparer = connection.dialect.identifier_preparer
     table = preparer.quote(model.__table__.name)  # type: ignore[attr-defined]
     names = ", ".join(preparer.quote(column) for column in columns)
     marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    one = f"({', '.join([marker] * len(columns))})"
-    per_statement = max(1, MAX_PARAMETERS // len(columns))
-    full = None
-    for start in range(0, len(rows), per_statement):
-        chunk = rows[start : start + per_statement]
-        if len(chunk) == per_statement and full is not None:
-            sql = full
-        else:
-            sql = f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))}"
-            if len(chunk) == per_statement:
-                full = sql
-        connection.exec_driver_sql(sql, tuple(chain.from_iterable(chunk)))
+    largest = max(1, min(ROWS_PER_STATEMENT, MAX_PARAMETERS // len(columns)))
+    start = 0
+    while start < len(rows):
+        size = min(largest, 1 << ((len(rows) - start).bit_length() - 1))
+        chunk = rows[start : start + size]
+        start += size
+        connection.exec_driver_sql(_insert_sql(table, names, marker, len(columns), size), tuple(chain.from_iterable(chunk)))
+
+
+@lru_cache(maxsize=256)
+def _insert_sql(table: str, names: str, marker: str, width: int, rows: int) -> str:
+    one = f"({', '.join([marker] * width)})"
+    return f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * rows)}"
 
 
 def _segment_kinds(segments: tuple[Segment, ...]) -> Any:
