@@ -240,6 +240,8 @@ def season(frame: Frame, ref: Reference) -> Resolved | None:
     """Named seasons: `the summer of 2024`, `spring 1998`, a bare `summer` by tense."""
     name = str(frame["season"])
     year = as_year(frame.get("year"))
+    if frame.get("year_rel") is not None:  # "the spring of the following year"
+        year = ref.day.year + int(frame["year_rel"])
     if year is None:
         base = ref.day
         options = {y: season_start(name, y) for y in (base.year - 1, base.year, base.year + 1)}
