@@ -24,7 +24,7 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
     mentions: list[Mention] = []
     story = Story()
     for candidate in matcher_for(language).find(text):
-        if _is_quoted_title(text, candidate.start, candidate.end) or _is_season_name(text, candidate):
+        if _is_quoted_title(text, candidate.start, candidate.end) or _is_name(text, candidate):
             continue
         mention = _continue_history(text, candidate, dct, story) if anchor == "news" else None
         continued = mention is not None
@@ -117,6 +117,16 @@ def _is_quoted_title(text: str, start: int, end: int) -> bool:
 _SEASON_WORD = re.compile(r"(?:[Tt]he\s+)?(?:Spring|Summer|Autumn|Fall|Winter)")
 _NEXT_NAME = re.compile(r"\s+[A-Z][a-z]")
 _PREVIOUS_NAME = re.compile(r"(?<![.!?:;\n\"“‘(])\s+[A-Z][\w\-]*\s+$")
+
+
+_NAME_BEFORE_YEAR = re.compile(r"(?<=[a-z,] )(?-i:[A-Z][a-z]+) $")
+
+
+def _is_name(text: str, candidate: Candidate) -> bool:
+    """A season or a year that is part of a name: the Winter War, a venture called Orion 1980."""
+    if candidate.rule.name == "year":  # a bare year right after a capitalised word inside a sentence
+        return _NAME_BEFORE_YEAR.search(text, max(0, candidate.start - 30), candidate.start) is not None
+    return _is_season_name(text, candidate)
 
 
 def _is_season_name(text: str, candidate: Candidate) -> bool:
