@@ -299,7 +299,18 @@ def century(frame: Frame, ref: Reference) -> Resolved | None:
     number = as_int(frame.get("ordinal"))
     if number is None or not 1 <= number <= 99:
         return None
-    return Resolved(kind_of(frame, "DATE"), f"{number - 1:02d}", frame.get("mod"))
+    era = "BC" if str(frame.get("era", "")).upper().startswith("B") else ""
+    return Resolved(kind_of(frame, "DATE"), f"{era}{number - 1:02d}", frame.get("mod"))
+
+
+@resolver("era_year")
+def era_year(frame: Frame, ref: Reference) -> Resolved | None:
+    """Years of an era: `44 BC` -> BC0044, `AD 14` -> 0014."""
+    year = as_int(frame.get("year"))
+    if year is None or year == 0:
+        return None
+    era = "BC" if str(frame.get("era", "")).upper().startswith("B") else ""
+    return Resolved(kind_of(frame, "DATE"), f"{era}{year:04d}", frame.get("mod"))
 
 
 @resolver("clock")
