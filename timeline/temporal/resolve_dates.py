@@ -202,7 +202,19 @@ def relative(frame: Frame, ref: Reference) -> Resolved | None:
             return _season_after(name, amount, ref, frame)
         return _named_season(name, amount, ref.day, frame)
     day = shift(ref.day, unit, amount)
+    if _TURN_OF.match(str(frame.get("_text", ""))) and unit in ("year", "century"):
+        day = _nearest_turn(ref.day, unit)
     return Resolved(kind_of(frame, "DATE"), value_at(day, unit), frame.get("mod"))
+
+
+_TURN_OF = re.compile(r"(?:by\s+|at\s+)?the\s+turn\s+of", re.IGNORECASE)
+
+
+def _nearest_turn(day: date, unit: str) -> date:
+    """The first day of the year or century whose start is nearest: "the turn of the century" after the 1890s is 1900."""
+    if unit == "year":
+        return date(day.year + (1 if day.month >= 7 else 0), 1, 1)
+    return date(max(1, round(day.year / 100) * 100), 1, 1)
 
 
 SEASON_UNITS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
