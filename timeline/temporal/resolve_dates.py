@@ -109,10 +109,17 @@ def _time_suffix(frame: Frame) -> str:
     if hour is None:
         return part_of_day_suffix(frame)
     minute = as_int(frame.get("minute")) or 0
-    hour = _hour24(hour, frame.get("ampm"))
+    ampm = frame.get("ampm")
+    if ampm is None and _AFTER_NOON.get(str(frame.get("partday")), 13) <= hour < 12:
+        ampm = "pm"  # "at 2:30 that afternoon", "at 9 that night"
+    hour = _hour24(hour, ampm)
     if hour is None or minute > 59:
         return ""
     return f"T{hour:02d}:{minute:02d}"
+
+
+_AFTER_NOON = {"AF": 1, "EV": 1, "NI": 6}
+"""The hours of a part of the day that are after noon when no a.m. or p.m. is written."""
 
 
 def _hour24(hour: int, ampm: Any) -> int | None:
