@@ -41,7 +41,12 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
         ):
             # a history's story goes on from its own dates, not from "yesterday" or "last year" (they still tell a day)
             latest = anchor == "news" or not (mention.anchor == "dct" or (mention.anchor == "mention" and story.latest is None))
-            story.add(mention.earliest, mention.latest, mention.granularity or "day", latest)
+            earliest = mention.earliest
+            previous = mentions[-2] if len(mentions) > 1 else None
+            if anchor == "narrative" and previous is not None and previous.earliest is not None and story.latest:
+                if previous.earliest < earliest and _RANGE_JOIN.fullmatch(text, previous.end, mention.start):
+                    earliest = previous.earliest  # "(23 August 1942 - 2 February 1943)": the story is the whole stretch
+            story.add(earliest, mention.latest, mention.granularity or "day", latest)
             explicit = mention.anchor == "none" and _ADVERBIAL.search(text, max(0, candidate.start - 12), candidate.start)
             story.history_end = candidate.end if continued or explicit else None
             if anchor == "news" and _reported_quarter(candidate, mention, dct):
@@ -49,6 +54,8 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
     return complete_first_ends(text, mentions)
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
+"""What joins the two ends of a range the story then spans."""
 _HISTORY_REACH = 300
 """Characters after a dated background sentence within which a bare month still continues it."""
 _ADVERBIAL = re.compile(r"\b(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Ff]rom|[Uu]ntil|[Tt]hrough|[Aa]fter)\s+$")
