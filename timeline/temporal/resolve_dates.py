@@ -162,8 +162,8 @@ def weekday(frame: Frame, ref: Reference) -> Resolved | None:
         direction = ref.direction()
         back = (base.isoweekday() - target) % 7
         forward = (target - base.isoweekday()) % 7
-        if direction == "story":  # narrative: the nearer one, ahead on a tie
-            found = base + timedelta(days=forward) if forward <= back else base - timedelta(days=back)
+        if direction == "story":  # narrative reads forward: the next one unless the last one is much nearer
+            found = base + timedelta(days=forward) if forward <= back + 2 else base - timedelta(days=back)
             found = _within_story(found, ref)
         else:
             found = base + timedelta(days=forward) if direction == "future" else base - timedelta(days=back)
