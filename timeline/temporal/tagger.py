@@ -67,7 +67,8 @@ def _continue_history(text: str, candidate: Candidate, dct: PublicationDate | No
     """News: a bare month or day right after an explicit past date of a finer grain continues that background.
 
     "The invasion began in February 2022. In March, its troops reached Kyiv": March 2022, not the DCT's last March.
-    Only forward from that date and not after the DCT, in the same paragraph, and not in future-tense text.
+    Only forward from that date within its year and not after the DCT, in the same paragraph, and not in
+    future-tense text.
     """
     if not candidate.rule.params.get("continues_story") or story.history_end is None or story.latest is None:
         return None
@@ -78,6 +79,8 @@ def _continue_history(text: str, candidate: Candidate, dct: PublicationDate | No
         return None
     mention = resolve_candidate(candidate, dct, story, "narrative")
     if mention is None or mention.earliest is None or mention.earliest < story.latest[0]:
+        return None
+    if mention.earliest.year != story.latest[0].year:  # "passed in November 2022. In May, ...": news means a recent May
         return None
     if mention.earliest > dct_days(dct)[1]:
         return None
