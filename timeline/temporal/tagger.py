@@ -136,7 +136,24 @@ def _is_name(text: str, candidate: Candidate) -> bool:
     """A season or a year that is part of a name: the Winter War, a venture called Orion 1980."""
     if candidate.rule.name == "year":  # a bare year right after a capitalised word inside a sentence
         return _NAME_BEFORE_YEAR.search(text, max(0, candidate.start - 30), candidate.start) is not None
+    if candidate.rule.name == "month" and candidate.text in _NAME_MONTHS:
+        found = _NAME_BEFORE_MONTH.search(text, max(0, candidate.start - 30), candidate.start)
+        return found is not None and found.group(1).lower() not in _NOT_NAMES
     return _is_season_name(text, candidate)
+
+
+_NAME_MONTHS = {"May", "June", "April", "August"}
+"""Months that are also given names or surnames: Theresa May, Prime Minister May, May Smith's friend June."""
+_NAME_BEFORE_MONTH = re.compile(r"\b([A-Z][a-z]+)\.? $")
+_NOT_NAMES = {
+    "in", "on", "by", "since", "until", "till", "during", "from", "of", "through", "early", "late", "mid", "last",
+    "next", "this", "that", "before", "after", "between", "and", "or", "to", "the", "throughout", "around", "about",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "each", "every", "as",
+    "then", "but", "so", "when", "while", "also", "only", "even", "at", "for", "into", "over", "under",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+}
+"""Capitalised words before a month that do not make it a name: "In May", "Since June", "Last April"."""
 
 
 def _is_season_name(text: str, candidate: Candidate) -> bool:
