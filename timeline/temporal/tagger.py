@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from timeline.domain import Mention, PublicationDate
 from timeline.temporal.match import Candidate, matcher_for
+from timeline.temporal.names import is_name
 from timeline.temporal.ranges import complete_first_ends
 from timeline.temporal.resolve import RESOLVERS, Reference, Resolved
 from timeline.temporal.values import granularity_of_shape, interval_of
@@ -24,7 +25,7 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
     mentions: list[Mention] = []
     story = Story()
     for candidate in matcher_for(language).find(text):
-        if _is_quoted_title(text, candidate.start, candidate.end) or _is_name(text, candidate):
+        if is_name(text, candidate):
             continue
         mention = _continue_history(text, candidate, dct, story) if anchor == "news" else None
         continued = mention is not None
@@ -32,26 +33,38 @@ def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: 
         if mention is None:
             continue
         mentions.append(mention)
-        if (
-            _tells_story(candidate.rule.params.get("story", True), anchor)
-            and mention.type in ("DATE", "TIME")
-            and mention.earliest is not None
-            and mention.latest is not None
-            and mention.granularity in _NARRATIVE_GRANULARITIES
-        ):
-            # a history's story goes on from its own dates, not from "yesterday" or "last year" (they still tell a day)
-            latest = anchor == "news" or not (mention.anchor == "dct" or (mention.anchor == "mention" and story.latest is None))
-            earliest = mention.earliest
-            previous = mentions[-2] if len(mentions) > 1 else None
-            if anchor == "narrative" and previous is not None and previous.earliest is not None and story.latest:
-                if previous.earliest < earliest and _RANGE_JOIN.fullmatch(text, previous.end, mention.start):
-                    earliest = previous.earliest  # "(23 August 1942 - 2 February 1943)": the story is the whole stretch
-            story.add(earliest, mention.latest, mention.granularity or "day", latest)
-            explicit = mention.anchor == "none" and _ADVERBIAL.search(text, max(0, candidate.start - 12), candidate.start)
-            story.history_end = candidate.end if continued or explicit else None
-            if anchor == "news" and _reported_quarter(candidate, mention, dct):
-                story.report_quarter = story.report_quarter or story.latest
+        if _tells_story(candidate.rule.params.get("story", True), anchor):
+            _tell(story, text, candidate, mention, mentions, anchor, continued, dct)
     return complete_first_ends(text, mentions)
+
+
+def _tell(
+    story: Story,
+    text: str,
+    candidate: Candidate,
+    mention: Mention,
+    mentions: list[Mention],
+    anchor: str,
+    continued: bool,
+    dct: PublicationDate | None,
+) -> None:
+    """Add a resolved date to the story, the date later anaphors and year-less dates are read against."""
+    if mention.type not in ("DATE", "TIME") or mention.earliest is None or mention.latest is None:
+        return
+    if mention.granularity not in _NARRATIVE_GRANULARITIES:
+        return
+    # a history's story goes on from its own dates, not from "yesterday" or "last year" (they still tell a day)
+    from_present = mention.anchor == "dct" or (mention.anchor == "mention" and story.latest is None)
+    earliest = mention.earliest
+    previous = mentions[-2] if len(mentions) > 1 else None
+    if anchor == "narrative" and previous is not None and previous.earliest is not None and story.latest:
+        if previous.earliest < earliest and _RANGE_JOIN.fullmatch(text, previous.end, mention.start):
+            earliest = previous.earliest  # "(23 August 1942 - 2 February 1943)": the story is the whole stretch
+    story.add(earliest, mention.latest, mention.granularity or "day", anchor == "news" or not from_present)
+    explicit = mention.anchor == "none" and _ADVERBIAL.search(text, max(0, candidate.start - 12), candidate.start)
+    story.history_end = candidate.end if continued or explicit else None
+    if anchor == "news" and _reported_quarter(candidate, mention, dct):
+        story.report_quarter = story.report_quarter or story.latest
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
@@ -103,71 +116,6 @@ def _reported_quarter(candidate: Candidate, mention: Mention, dct: PublicationDa
         return False
     first, last = dct_days(dct)
     return mention.earliest <= last and mention.latest > first - timedelta(days=365)
-
-
-_OPENING_QUOTES = ('"', "“", "``", "''", "‘")
-_QUOTED = re.compile(r"""([^"”'`\n]{1,80}?)[,.!?]?(?:["”’]|'')""")
-_TITLE_WORD = re.compile(r"[A-Z0-9][\w\-.'’]*|of|the|and|for|in|on|with|a|an|to")
-
-
-def _is_quoted_title(text: str, start: int, end: int) -> bool:
-    """A quotation of two or more words, each capitalised but the small ones, opening with the match: a title.
-
-    ABC's "This Week", CBS's "60 Minutes", the "Spring of Life" demonstrations.
-    """
-    if not text[max(0, start - 2) : start].endswith(_OPENING_QUOTES):
-        return False
-    quoted = _QUOTED.match(text, start)
-    if quoted is None or quoted.end(1) < end:
-        return False
-    words = quoted.group(1).split()
-    return len(words) >= 2 and not words[0][0].islower() and all(_TITLE_WORD.fullmatch(word) for word in words)
-
-
-_SEASON_WORD = re.compile(r"(?:[Tt]he\s+)?(?:Spring|Summer|Autumn|Fall|Winter)")
-_NEXT_NAME = re.compile(r"\s+[A-Z][a-z]")
-_PREVIOUS_NAME = re.compile(r"(?<![.!?:;\n\"“‘(])\s+[A-Z][\w\-]*\s+$")
-
-
-_NAME_BEFORE_YEAR = re.compile(r"(?<=[a-z,] )(?-i:[A-Z][a-z]+) $")
-
-
-def _is_name(text: str, candidate: Candidate) -> bool:
-    """A season or a year that is part of a name: the Winter War, a venture called Orion 1980."""
-    if candidate.rule.name == "year":  # a bare year right after a capitalised word inside a sentence
-        return _NAME_BEFORE_YEAR.search(text, max(0, candidate.start - 30), candidate.start) is not None
-    if candidate.rule.name == "month" and candidate.text in _NAME_MONTHS:
-        found = _NAME_BEFORE_MONTH.search(text, max(0, candidate.start - 30), candidate.start)
-        return found is not None and found.group(1).lower() not in _NOT_NAMES
-    return _is_season_name(text, candidate)
-
-
-_NAME_MONTHS = {"May", "June", "April", "August"}
-"""Months that are also given names or surnames: Theresa May, Prime Minister May, May Smith's friend June."""
-_NAME_BEFORE_MONTH = re.compile(r"\b([A-Z][a-z]+)\.? $")
-_NOT_NAMES = {
-    "in", "on", "by", "since", "until", "till", "during", "from", "of", "through", "early", "late", "mid", "last",
-    "next", "this", "that", "before", "after", "between", "and", "or", "to", "the", "throughout", "around", "about",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "each", "every", "as",
-    "then", "but", "so", "when", "while", "also", "only", "even", "at", "for", "into", "over", "under",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december",
-}
-"""Capitalised words before a month that do not make it a name: "In May", "Since June", "Last April"."""
-
-
-def _is_season_name(text: str, candidate: Candidate) -> bool:
-    """A capitalised bare season next to another capitalised word is part of a name, not a time.
-
-    The Winter War, the Summer Olympics, the Autumn Statement, the Arab Spring, the Prague Spring.
-    """
-    if candidate.rule.resolver != "season" or "year" in candidate.frame:
-        return False
-    if not _SEASON_WORD.fullmatch(candidate.text):
-        return False
-    if _NEXT_NAME.match(text, candidate.end):
-        return True
-    return _PREVIOUS_NAME.search(text, max(0, candidate.start - 40), candidate.start) is not None
 
 
 class Story:

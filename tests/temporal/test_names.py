@@ -1,0 +1,26 @@
+"""Names that look like times are not temporal expressions; the times next to them still are."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.domain import PublicationDate
+from timeline.temporal import tag
+
+DCT = PublicationDate.parse("2024-06-10")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Winter War began in 1939.", ["1939"]),
+        ("After the Arab Spring, in the winter of 2011, protests spread.", ["2011-WI"]),
+        ("He set up a venture called Orion 1980 in 1985.", ["1985"]),
+        ("Theresa May resigned in June.", ["2024-06"]),
+        ("In May the army attacked.", ["2024-05"]),
+        ("Baker said on ABC's \"This Week\" that talks began on Monday.", ["2024-06-10"]),
+    ],
+)
+def test_a_name_is_skipped_and_its_neighbours_kept(text: str, expected: list[str]) -> None:
+    """Only the name is left out."""
+    assert expected == [m.value for m in tag(text, DCT)]

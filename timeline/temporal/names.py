@@ -1,0 +1,77 @@
+"""Names that look like times: a quoted title, the Winter War, Orion 1980, Theresa May."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.temporal.match import Candidate
+
+
+def is_name(text: str, candidate: Candidate) -> bool:
+    """Whether a candidate is part of a name or a title rather than a time."""
+    return _is_quoted_title(text, candidate.start, candidate.end) or _is_name(text, candidate)
+
+
+_OPENING_QUOTES = ('"', "“", "``", "''", "‘")
+_QUOTED = re.compile(r"""([^"”'`\n]{1,80}?)[,.!?]?(?:["”’]|'')""")
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w\-.'’]*|of|the|and|for|in|on|with|a|an|to")
+
+
+def _is_quoted_title(text: str, start: int, end: int) -> bool:
+    """A quotation of two or more words, each capitalised but the small ones, opening with the match: a title.
+
+    ABC's "This Week", CBS's "60 Minutes", the "Spring of Life" demonstrations.
+    """
+    if not text[max(0, start - 2) : start].endswith(_OPENING_QUOTES):
+        return False
+    quoted = _QUOTED.match(text, start)
+    if quoted is None or quoted.end(1) < end:
+        return False
+    words = quoted.group(1).split()
+    return len(words) >= 2 and not words[0][0].islower() and all(_TITLE_WORD.fullmatch(word) for word in words)
+
+
+_SEASON_WORD = re.compile(r"(?:[Tt]he\s+)?(?:Spring|Summer|Autumn|Fall|Winter)")
+_NEXT_NAME = re.compile(r"\s+[A-Z][a-z]")
+_PREVIOUS_NAME = re.compile(r"(?<![.!?:;\n\"“‘(])\s+[A-Z][\w\-]*\s+$")
+
+
+_NAME_BEFORE_YEAR = re.compile(r"(?<=[a-z,] )(?-i:[A-Z][a-z]+) $")
+
+
+def _is_name(text: str, candidate: Candidate) -> bool:
+    """A season or a year that is part of a name: the Winter War, a venture called Orion 1980."""
+    if candidate.rule.name == "year":  # a bare year right after a capitalised word inside a sentence
+        return _NAME_BEFORE_YEAR.search(text, max(0, candidate.start - 30), candidate.start) is not None
+    if candidate.rule.name == "month" and candidate.text in _NAME_MONTHS:
+        found = _NAME_BEFORE_MONTH.search(text, max(0, candidate.start - 30), candidate.start)
+        return found is not None and found.group(1).lower() not in _NOT_NAMES
+    return _is_season_name(text, candidate)
+
+
+_NAME_MONTHS = {"May", "June", "April", "August"}
+"""Months that are also given names or surnames: Theresa May, Prime Minister May, May Smith's friend June."""
+_NAME_BEFORE_MONTH = re.compile(r"\b([A-Z][a-z]+)\.? $")
+_NOT_NAMES = {
+    "in", "on", "by", "since", "until", "till", "during", "from", "of", "through", "early", "late", "mid", "last",
+    "next", "this", "that", "before", "after", "between", "and", "or", "to", "the", "throughout", "around", "about",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "each", "every", "as",
+    "then", "but", "so", "when", "while", "also", "only", "even", "at", "for", "into", "over", "under",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+}
+"""Capitalised words before a month that do not make it a name: "In May", "Since June", "Last April"."""
+
+
+def _is_season_name(text: str, candidate: Candidate) -> bool:
+    """A capitalised bare season next to another capitalised word is part of a name, not a time.
+
+    The Winter War, the Summer Olympics, the Autumn Statement, the Arab Spring, the Prague Spring.
+    """
+    if candidate.rule.resolver != "season" or "year" in candidate.frame:
+        return False
+    if not _SEASON_WORD.fullmatch(candidate.text):
+        return False
+    if _NEXT_NAME.match(text, candidate.end):
+        return True
+    return _PREVIOUS_NAME.search(text, max(0, candidate.start - 40), candidate.start) is not None
