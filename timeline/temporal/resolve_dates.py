@@ -300,13 +300,15 @@ def part_of_year(frame: Frame, ref: Reference) -> Resolved | None:
 
 @resolver("decade")
 def decade(frame: Frame, ref: Reference) -> Resolved | None:
-    """Decades: `the 1990s` -> 199, `the '80s` -> 198."""
+    """Decades: `the 1990s` -> 199, `the '80s` -> 198; `the 1800s` is a century, 18 (but `the 2000s` the decade 200)."""
     text = str(frame["decade"]).lstrip("'’").rstrip("sS'’")
     if not text.isdigit():
         return None
     if len(text) == 2:
         number = int(text)
         return Resolved(kind_of(frame, "DATE"), f"{(20 if number < 30 else 19)}{text[0]}", frame.get("mod"))
+    if len(text) == 4 and text.endswith("00") and int(text) < 2000:  # "the 1800s" is a century, not 1800-09
+        return Resolved(kind_of(frame, "DATE"), text[:2], frame.get("mod"))
     if len(text) == 4 and text.endswith("0"):
         return Resolved(kind_of(frame, "DATE"), text[:3], frame.get("mod"))
     return None
