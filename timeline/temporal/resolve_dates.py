@@ -207,6 +207,12 @@ def relative(frame: Frame, ref: Reference) -> Resolved | None:
         name = SEASON_UNITS.get(unit, unit)
         if frame.get("anaphoric") and amount:
             return _season_after(name, amount, ref, frame)
+        if frame.get("anaphoric") and ref.until is not None:  # "that spring" after "the winter of 1941-42": 1942
+            base = ref.day
+            options = {y: season_start(name, y) for y in (base.year - 1, base.year, base.year + 1)}
+            ends = {y: month_start(d.year, d.month + 3) for y, d in options.items()}
+            year = pick_year(options, base, "story", ends, ref.until, ref.since)
+            return Resolved(kind_of(frame, "DATE"), f"{year:04d}-{name}", frame.get("mod"))
         return _named_season(name, amount, ref.day, frame)
     day = shift(ref.day, unit, amount)
     if _TURN_OF.match(str(frame.get("_text", ""))) and unit in ("year", "century"):
