@@ -15,7 +15,7 @@ from timeline.temporal.values import granularity_of_shape, interval_of
 ANCHORS = ("news", "narrative")
 _PROBES = (date(1911, 3, 8), date(1957, 9, 22), date(1983, 12, 27))
 """Stand-in reference days for an unknown DCT: fields that differ between their answers become X."""
-_NARRATIVE_GRANULARITIES = {"day", "time", "week", "weekend", "month", "season", "quarter", "half", "year"}
+_NARRATIVE_GRANULARITIES = {"day", "time", "week", "weekend", "month", "season", "quarter", "half", "year", "decade"}
 
 
 def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: str = "en") -> list[Mention]:
@@ -210,7 +210,7 @@ def resolve_candidate(
         if not reference.used:
             kind = "none"
             break
-    value = merge_values([answer.value for answer in answers])
+    value = merge_values([answer.value for answer in answers], digits=kind == "mention")
     if kind == "unanchored" and len({answer.value for answer in answers}) == 1:
         kind = "none"  # every stand-in reference gave the same answer: it did not need one
     earliest, latest, granularity = interval_of(value)
@@ -259,8 +259,12 @@ class Tense:
         return self.value
 
 
-def merge_values(values: list[str]) -> str:
-    """One value for several readings: fields on which they all agree are kept, the others become X."""
+def merge_values(values: list[str], digits: bool = False) -> str:
+    """One value for several readings: fields on which they all agree are kept, the others become X.
+
+    With `digits`, years keep the digits they share ("in March" after "the 1990s" is 199X-03); a story
+    stretch allows that, stand-in references for a missing DCT do not.
+    """
     head = values[0]
     if all(value == head for value in values):
         return head
@@ -268,9 +272,22 @@ def merge_values(values: list[str]) -> str:
         return _x_out(head)
     split = [value.split("-") for value in values]
     merged = []
-    for fields in zip(*split):
-        merged.append(fields[0] if len(set(fields)) == 1 else _x_out(fields[0]))
+    for index, fields in enumerate(zip(*split)):
+        if len(set(fields)) == 1:
+            merged.append(fields[0])
+        elif digits and index == 0 and all(field.isdigit() and len(field) == 4 for field in fields):
+            merged.append(_common_digits(fields))  # "in March" after "the 1990s": 199X-03
+        else:
+            merged.append(_x_out(fields[0]))
     return "-".join(merged)
+
+
+def _common_digits(years: tuple[str, ...]) -> str:
+    """The digits several years share from the left, the rest X: 1992 and 1997 give 199X."""
+    same = 0
+    while same < 4 and len({year[same] for year in years}) == 1:
+        same += 1
+    return years[0][:same] + "X" * (4 - same)
 
 
 def _shape(value: str) -> str:
