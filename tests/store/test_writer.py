@@ -72,6 +72,22 @@ def test_written_rows_read_back_with_ids_and_full_text(database_url: str) -> Non
     assert searched == 3
 
 
+def test_a_text_twice_in_a_batch_is_stored_once_as_its_first_entry(database_url: str) -> None:
+    from dataclasses import replace
+
+    ensure_schema(database_url)
+    engine = create_database_engine(database_url)
+    first = extract(article(1))
+    second = replace(first, document=replace(first.document, path="copy.txt"))
+    with engine.begin() as connection:
+        ids = write_rows(connection, [document_rows(first), document_rows(second)])
+    with engine.connect() as connection:
+        paths = connection.execute(select(Document.path)).scalars().all()
+    engine.dispose()
+    assert isinstance(ids[0], int) and ids[1] is None
+    assert paths == ["doc1.txt"]
+
+
 def test_two_writers_with_overlapping_batches_store_each_text_once(database_url: str) -> None:
     ensure_schema(database_url)
     engine = create_database_engine(database_url)

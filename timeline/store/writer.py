@@ -206,7 +206,9 @@ def _insert_documents(connection: Connection, batch: Sequence[DocumentRows], ing
 
     Rows go in SHA-256 order, so concurrent writers take the unique index's locks in one order.
     """
-    unique = {rows.sha256: rows for rows in batch}
+    unique: dict[str, DocumentRows] = {}
+    for rows in batch:
+        unique.setdefault(rows.sha256, rows)  # the first entry of a text is the one stored
     values = [dict(zip(DOCUMENT_COLUMNS, (*unique[sha].document, ingested_at))) for sha in sorted(unique)]
     table = Document.__table__
     dialect = connection.dialect.name
