@@ -117,11 +117,12 @@ def recurring(frame: Frame, ref: Reference) -> Resolved | None:
 
 
 _RATE_BEFORE = re.compile(
-    r"(?:\d[\d,.]*%?|\b(?:once|twice|thrice|times|hundreds|thousands|dozens|millions|billions))"
+    r"(?:\d(?:[\d,.]*\d)?%?|\b(?:once|twice|thrice|times|hundreds|thousands|dozens|millions|billions))"
     r"(?:\s+(?!in\b|within\b|for\b|over\b|during\b)[\w’'-]+){0,4}\s*$",
     re.IGNORECASE,
 )
-"""A count shortly before "a day" makes it a rate ("1,200 people a day"); "the smallest gain in a year" is not one."""
+"""A count shortly before "a day" makes it a rate ("1,200 people a day"); "the smallest gain in a year" is not one,
+nor is "on 3 October 1990, less than a year after" (a comma ends the count's clause)."""
 ADVERB_UNITS = {
     "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year", "annual": "year",
     "quarterly": "quarter", "hourly": "hour", "nightly": "day", "biweekly": "fortnight",
