@@ -55,12 +55,13 @@ def _tell(
         return
     # a history's story goes on from its own dates, not from "yesterday" or "last year" (they still tell a day)
     from_present = mention.anchor == "dct" or (mention.anchor == "mention" and story.latest is None)
-    earliest = mention.earliest
+    stretch = None
     previous = mentions[-2] if len(mentions) > 1 else None
     if anchor == "narrative" and previous is not None and previous.earliest is not None and story.latest:
-        if previous.earliest < earliest and _RANGE_JOIN.fullmatch(text, previous.end, mention.start):
-            earliest = previous.earliest  # "(23 August 1942 - 2 February 1943)": the story is the whole stretch
-    story.add(earliest, mention.latest, mention.granularity or "day", anchor == "news" or not from_present)
+        if previous.earliest < mention.earliest and _RANGE_JOIN.fullmatch(text, previous.end, mention.start):
+            stretch = previous.earliest  # "(23 August 1942 - 2 February 1943)": "On 23 August" is in that stretch
+    story.add(mention.earliest, mention.latest, mention.granularity or "day", anchor == "news" or not from_present)
+    story.stretch_start = stretch
     explicit = mention.anchor == "none" and _ADVERBIAL.search(text, max(0, candidate.start - 12), candidate.start)
     story.history_end = candidate.end if continued or explicit else None
     if anchor == "news" and _reported_quarter(candidate, mention, dct):
@@ -124,6 +125,8 @@ class Story:
     def __init__(self) -> None:
         self.latest: tuple[date, date, str] | None = None
         self.by_granularity: dict[str, tuple[date, date, str]] = {}
+        self.stretch_start: date | None = None
+        """Narrative: where a range told last begins; year-less dates inside it belong to it, anaphors follow its end."""
         self.history_end: int | None = None
         """News: where the latest explicit date (or a bare one continuing it) ends, for `_continue_history`."""
         self.report_quarter: tuple[date, date, str] | None = None
@@ -196,9 +199,12 @@ def resolve_candidate(
         frame["_on_dct"] = True
     answers: list[Resolved] = []
     tense = Tense(candidate)
+    since = told[0] if told is not None else None
+    if told is not None and story is not None and told is story.latest and story.stretch_start is not None:
+        since = min(since, story.stretch_start)  # type: ignore[type-var]
     for probe in probes:
         reference = Reference(
-            probe, direction, tense, until if told is not None else None, told[0] if told is not None else None
+            probe, direction, tense, until if told is not None else None, since
         )
         try:
             answer = function(frame, reference)
