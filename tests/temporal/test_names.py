@@ -18,6 +18,8 @@ DCT = PublicationDate.parse("2024-06-10")
         ("He set up a venture called Orion 1980 in 1985.", ["1985"]),
         ("Theresa May resigned in June.", ["2024-06"]),
         ("In May the army attacked.", ["2024-05"]),
+        ("The Six-Day War began on 5 June 1967.", ["1967-06-05"]),
+        ("The Thirty Years' War lasted thirty years.", ["P30Y"]),
         ("Baker said on ABC's \"This Week\" that talks began on Monday.", ["2024-06-10"]),
     ],
 )

@@ -1,4 +1,4 @@
-"""Names that look like times: a quoted title, the Winter War, Orion 1980, Theresa May."""
+"""Names that look like times: a quoted title, the Winter War, the Six-Day War, Orion 1980, Theresa May."""
 
 from __future__ import annotations
 
@@ -46,7 +46,18 @@ def _is_name(text: str, candidate: Candidate) -> bool:
     if candidate.rule.name == "month" and candidate.text in _NAME_MONTHS:
         found = _NAME_BEFORE_MONTH.search(text, max(0, candidate.start - 30), candidate.start)
         return found is not None and found.group(1).lower() not in _NOT_NAMES
+    if candidate.rule.resolver == "duration":
+        return _is_length_name(text, candidate)
     return _is_season_name(text, candidate)
+
+
+_CAPITALISED_LENGTH = re.compile(r"(?:[Tt]he\s+)?[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)*")
+_NAME_AFTER_LENGTH = re.compile(r"(?:['’]s?)?\s+[A-Z][a-z]")
+
+
+def _is_length_name(text: str, candidate: Candidate) -> bool:
+    """A length written in capitals before a capitalised word names something: the Thirty Years' War, the Six-Day War."""
+    return bool(_CAPITALISED_LENGTH.fullmatch(candidate.text) and _NAME_AFTER_LENGTH.match(text, candidate.end))
 
 
 _NAME_MONTHS = {"May", "June", "April", "August"}
