@@ -193,9 +193,11 @@ class Matcher:
                 # taking from the second what it does not say
                 second = {key[:-1]: value for key, value in frame.items() if key.endswith("2")}
                 first = {key: value for key, value in frame.items() if not key.endswith("2")}
-                second = {**{k: v for k, v in first.items() if k not in ("first", "second")}, **second}
+                # each end keeps its own mod: "the late 19th and early 20th centuries"
+                second = {**{k: v for k, v in first.items() if k not in ("first", "second", "mod")}, **second}
                 for key, value in second.items():
-                    first.setdefault(key, value)
+                    if key != "mod":
+                        first.setdefault(key, value)
                 _complete_short_year(first, second)
                 (first_start, first_end), (second_start, second_end) = ends
                 found.append(self._candidate(text, rule, first, min(mention_start, first_start), first_end, mod))
