@@ -137,7 +137,7 @@ def ingest_rows(size: int, jobs: int, clustering: bool) -> list[Row]:
         Row(
             f"ingest {size:,} articles, --jobs {jobs}" + ("" if clustering else ", clustering skipped"),
             f"{ingest['docs_per_s']:,.0f} docs/s ({ingest['events']:,} events)",
-            f"extraction alone {extraction['docs_per_s']:,.0f} docs/s",
+            f"extraction alone (same eras) {extraction['docs_per_s']:,.0f} docs/s",
             f"{ratio:.2f}",
             ">= 0.9 of extraction",
             _verdict(ratio >= 0.9),
