@@ -133,7 +133,7 @@ def _open_extractor(jobs: int | None, scheduler: str | None, timeout: float | No
     if scheduler:
         from timeline.pipeline.distributed import DaskExtractor
 
-        return DaskExtractor(scheduler, function)
+        return DaskExtractor(scheduler, function, timeout=timeout)
     return open_extractor(jobs, timeout=timeout, function=function)
 
 
