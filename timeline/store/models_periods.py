@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from sqlalchemy.orm import Mapped
-
 from timeline.store import tables
 from timeline.store.models import Base
 from timeline.store.tables import CHRONOLOGY_INDEX, DERIVED_INDEXES, DERIVED_TABLE_PREFIXES, include_name
@@ -21,13 +17,3 @@ class PeriodRow(Base):
     """A named period ("era") with its dates: both ends inclusive at their precision, `latest` exclusive."""
 
     __table__ = tables.periods
-
-    id: Mapped[int]
-    name: Mapped[str]
-    aliases: Mapped[str]
-    start: Mapped[str]
-    end: Mapped[str | None]
-    earliest: Mapped[date]
-    latest: Mapped[date | None]
-    description: Mapped[str]
-    origin: Mapped[str]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Mapped
-
 from timeline.store import tables
 from timeline.store.models import Base
 from timeline.store.tables import NO_GRANULARITY, SPAN_TRIGGERS
@@ -21,8 +19,3 @@ class ClusterSpanRow(Base):
     """
 
     __table__ = tables.cluster_spans
-
-    date_basis: Mapped[str]
-    granularity: Mapped[str]
-    longest_days: Mapped[int]
-
