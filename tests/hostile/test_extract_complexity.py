@@ -12,27 +12,16 @@ import pytest
 from timeline.domain import PublicationDate, SourceDocument
 from timeline.pipeline.extract import extract
 
-from tests.call_counting import calls, repeat
+from tests.call_counting import GROWTH, PATHOLOGICAL_UNITS, calls, repeat
 
 DCT = PublicationDate(2024, 6, 10)
 SIZE = 1_200
-GROWTH = 2.5
-"""At twice the length, at most this much more work."""
-
 UNITS = {
-    "repeated month": "May ",
-    "repeated figure": "1,200 ",
-    "repeated range opener": "from April 2023 to ",
-    "repeated date": "in May 2024, ",
-    "stacked of-phrases": "last week of the ",
-    "mixed scripts": "Мая 2024 年5月 مايو ٢٠٢٤ ",
-    "dots": ".",
+    **PATHOLOGICAL_UNITS,
     "exclamations": "!?",
-    "dashes": "— ",
     "no spaces": "abcdefghij",
     "abbreviations": "Mr. ",
     "punctuation": ".,;:!?-()[]{}'\"/",
-    "news prose": "The ministry said on Monday that losses in May reached 1,200. ",
 }
 
 QUADRATIC_IN_EVENTS: dict[str, str] = {}

@@ -15,26 +15,15 @@ import timeline.temporal.match as match
 from timeline.domain import PublicationDate
 from timeline.temporal import tag
 
-from tests.call_counting import calls, repeat
+from tests.call_counting import GROWTH, PATHOLOGICAL_UNITS, calls, repeat
 
 DCT = PublicationDate(2024, 6, 10)
 SIZE = 1_500
-GROWTH = 2.5
-"""At twice the length, at most this much more work."""
-
 UNITS = {
-    "repeated month": "May ",
-    "repeated figure": "1,200 ",
-    "repeated range opener": "from April 2023 to ",
-    "repeated date": "in May 2024, ",
-    "stacked of-phrases": "last week of the ",
+    **PATHOLOGICAL_UNITS,
     "repeated weekday phrase": "Wednesday last week, ",
-    "mixed scripts": "Мая 2024 年5月 مايو ٢٠٢٤ ",
-    "dots": ".",
-    "dashes": "— ",
     "no spaces": "May2024June2025",
     "digits and hyphens": "2024-05-",
-    "news prose": "The ministry said on Monday that losses in May reached 1,200. ",
     "whitespace runs": "May" + " " * 40 + "2024 \t\n",
 }
 
