@@ -6,6 +6,7 @@ import re
 
 from sqlalchemy import ColumnElement, Connection, column, func, literal_column, select, table, text
 
+from timeline.store.database import has_table
 from timeline.store.tables import events
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -27,8 +28,7 @@ def has_fts5_index(connection: Connection) -> bool:
     """True when the database has the `events_fts` full-text table (SQLite after migration 0003)."""
     if connection.dialect.name != "sqlite":
         return False
-    found = connection.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'events_fts'")).first()
-    return found is not None
+    return has_table(connection, "events_fts")
 
 
 def matching_event_ids(connection: Connection, words: str):  # type: ignore[no-untyped-def]

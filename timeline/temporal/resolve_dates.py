@@ -326,8 +326,13 @@ def century(frame: Frame, ref: Reference) -> Resolved | None:
     number = as_int(frame.get("ordinal"))
     if number is None or not 1 <= number <= 99:
         return None
-    era = "BC" if str(frame.get("era", "")).upper().startswith("B") else ""
+    era = _era_prefix(frame)
     return Resolved(kind_of(frame, "DATE"), f"{era}{number - 1:02d}", frame.get("mod"))
+
+
+def _era_prefix(frame: Frame) -> str:
+    """"BC" when the text names that era ("BC", "B.C.", "BCE"), else nothing (AD is the default)."""
+    return "BC" if str(frame.get("era", "")).upper().startswith("B") else ""
 
 
 @resolver("era_year")
@@ -336,7 +341,7 @@ def era_year(frame: Frame, ref: Reference) -> Resolved | None:
     year = as_int(frame.get("year"))
     if year is None or year == 0:
         return None
-    era = "BC" if str(frame.get("era", "")).upper().startswith("B") else ""
+    era = _era_prefix(frame)
     return Resolved(kind_of(frame, "DATE"), f"{era}{year:04d}", frame.get("mod"))
 
 
