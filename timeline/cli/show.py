@@ -25,10 +25,6 @@ GREP_OPTION = typer.Option(None, "--grep", help="Keep entries whose wording cont
 REPORTED_OPTION = typer.Option(False, "--reported", help="Also keep entries dated only by their article's publication date.")
 LIMIT_OPTION = typer.Option(None, "--limit", min=1, help="At most N entries.")
 WITHIN_OPTION = typer.Option(False, "--within", help="Keep only entries whose whole date interval lies inside the range (instead of overlapping it).")
-FILTERS_HELP = (
-    "An entry is kept when its date interval overlaps the range asked for: --from 2022 keeps anything "
-    "that may have happened in 2022 or later, so 'May 2024' is kept by --to 2024-05-15."
-)
 
 
 class ShowFormat(str, Enum):

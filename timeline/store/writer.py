@@ -72,11 +72,6 @@ class DocumentRows(NamedTuple):
     actors: tuple[tuple, ...]
 
 
-def document_exists(connection: Connection, sha256: str) -> bool:
-    """True when a document with this text is already stored."""
-    return connection.execute(select(Document.id).where(Document.sha256 == sha256)).first() is not None
-
-
 def stored_documents(connection: Connection, sha256s: Iterable[str]) -> set[str]:
     """Which of these texts (by SHA-256) are already stored."""
     wanted = list(set(sha256s))
@@ -85,14 +80,6 @@ def stored_documents(connection: Connection, sha256s: Iterable[str]) -> set[str]
         chunk = wanted[start : start + _CHUNK]
         found.update(connection.execute(select(Document.sha256).where(Document.sha256.in_(chunk))).scalars())
     return found
-
-
-def write_extraction(connection: Connection, extraction: Extraction) -> int:
-    """Insert a document with its segments, mentions and events; return the document id."""
-    document_id = write_extractions(connection, [extraction])[0]
-    if document_id is None:
-        raise ValueError(f"the document {extraction.document.sha256} is already stored")
-    return document_id
 
 
 def write_extractions(connection: Connection, extractions: Sequence[Extraction | DocumentRows]) -> list[int | None]:
