@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from timeline.domain import PublicationDate, SourceDocument
 from timeline.pipeline.extract import extract
 from timeline.pipeline.ingest import ingest
-from timeline.pipeline.parallel import BatchWriter, InProcessExtractor, ProcessPoolExtractor
+from timeline.pipeline.batch_writer import BatchWriter
+from timeline.pipeline.parallel import InProcessExtractor, ProcessPoolExtractor
 from timeline.store.database import create_database_engine
 from timeline.store.migrate import ensure_schema
 from timeline.store.models import Document, EventRow, MentionRow

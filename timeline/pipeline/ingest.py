@@ -14,7 +14,8 @@ from timeline.ingest.sources import InputItem, Metadata, read_inputs
 from timeline.dating import Reference
 from timeline.domain import SourceDocument
 from timeline.pipeline.extract import date_undated, extract_rows
-from timeline.pipeline.parallel import DEFAULT_TIMEOUT_S, BatchWriter, Outcome, open_extractor
+from timeline.pipeline.batch_writer import BatchWriter
+from timeline.pipeline.parallel import DEFAULT_TIMEOUT_S, Outcome, open_extractor
 from timeline.query.documents import dated_references
 from timeline.query.period_table import stored_periods
 from timeline.query.periods import Period

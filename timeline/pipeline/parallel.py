@@ -26,7 +26,6 @@ from typing import Any
 
 from timeline.domain import Extraction, SourceDocument
 from timeline.pipeline.extract import extract
-from timeline.pipeline.batch_writer import BATCH_DOCUMENTS, BATCH_SECONDS, BatchWriter  # noqa: F401 - the writer's home before
 from timeline.store.writer import DocumentRows
 
 DEFAULT_TIMEOUT_S = 60.0
