@@ -7,7 +7,7 @@ import os
 from alembic import context
 
 from timeline.store.database import create_database_engine, database_url, is_sqlite
-from timeline.store.models_periods import include_name
+from timeline.store.tables import include_name
 from timeline.store.schema import Base
 
 config = context.config

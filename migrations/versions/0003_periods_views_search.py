@@ -7,7 +7,7 @@ Create Date: 2026-11-22 04:10:17.284540
 The views (`chronology`, `mentions_flat`, `chronology_by_month`, `chronology_by_year`) and the
 full-text objects (SQLite: the FTS5 table `events_fts` kept in step by triggers; PostgreSQL: the
 expression index `ix_events_text_search`) are not models: `include_name` in
-timeline/store/models_periods.py keeps them out of Alembic's compare. A later migration that
+timeline/store/tables.py keeps them out of Alembic's compare. A later migration that
 rebuilds the `events` table on SQLite (batch mode) must drop them first and create them again.
 """
 

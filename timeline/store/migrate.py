@@ -63,7 +63,7 @@ def pending_differences(engine: Engine) -> list[tuple]:
     """Differences between the database's schema and the models (empty when in step)."""
     from alembic.autogenerate import compare_metadata
 
-    from timeline.store.models_periods import include_name
+    from timeline.store.tables import include_name
     from timeline.store.schema import Base
 
     with engine.connect() as connection:

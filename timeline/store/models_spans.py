@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from timeline.store import tables
 from timeline.store.models import Base
-from timeline.store.tables import NO_GRANULARITY, SPAN_TRIGGERS
 
-__all__ = ["NO_GRANULARITY", "SPAN_TRIGGERS", "ClusterSpanRow"]
+__all__ = ["ClusterSpanRow"]
 
 
 class ClusterSpanRow(Base):
