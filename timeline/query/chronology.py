@@ -391,7 +391,7 @@ def _cluster_entries(connection: Connection, query_filter: ChronologyFilter, spa
 
 def _cites_its_own_row(row: Row) -> bool:  # type: ignore[type-arg]
     """True for a cluster of one report whose report (event and document) is joined to its row: no query for its citation."""
-    return row[12] == 1 and row[16] == row[0] and row[17] is not None  # event_count, report_cluster, id, report_document
+    return row.event_count == 1 and row.report_cluster == row.id and row.report_document is not None
 
 
 def _day(text: str | None) -> date | None:
