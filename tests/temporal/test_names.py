@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
 
 from timeline.domain import PublicationDate
 from timeline.temporal import tag
+from timeline.temporal.names import NAMES_FILE
 
 DCT = PublicationDate.parse("2024-06-10")
 
@@ -26,3 +29,10 @@ DCT = PublicationDate.parse("2024-06-10")
 def test_a_name_is_skipped_and_its_neighbours_kept(text: str, expected: list[str]) -> None:
     """Only the name is left out."""
     assert expected == [m.value for m in tag(text, DCT)]
+
+
+@pytest.mark.parametrize("example", tomllib.loads(NAMES_FILE.read_text(encoding="utf-8"))["examples"], ids=lambda example: example["text"])
+def test_the_name_word_lists_examples(example: dict) -> None:
+    """Each example of data/names.toml: its month is tagged exactly when it is not a name."""
+    tagged = any(example["month"] in mention.text for mention in tag(example["text"], DCT))
+    assert tagged is not example["name"]

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import cache
+from pathlib import Path
 
 from timeline.temporal.match import Candidate
 
@@ -43,9 +46,8 @@ def _is_name(text: str, candidate: Candidate) -> bool:
     """A season or a year that is part of a name: the Winter War, a venture called Orion 1980."""
     if candidate.rule.name == "year":  # a bare year right after a capitalised word inside a sentence
         return _NAME_BEFORE_YEAR.search(text, max(0, candidate.start - 30), candidate.start) is not None
-    if candidate.rule.name == "month" and candidate.text in _NAME_MONTHS:
-        found = _NAME_BEFORE_MONTH.search(text, max(0, candidate.start - 30), candidate.start)
-        return found is not None and found.group(1).lower() not in _NOT_NAMES
+    if candidate.rule.name == "month":
+        return _is_month_name(text, candidate)
     if candidate.rule.resolver == "duration":
         return _is_length_name(text, candidate)
     return _is_season_name(text, candidate)
@@ -55,23 +57,29 @@ _CAPITALISED_LENGTH = re.compile(r"(?:[Tt]he\s+)?[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+
 _NAME_AFTER_LENGTH = re.compile(r"(?:['’]s?)?\s+[A-Z][a-z]")
 
 
+def _is_month_name(text: str, candidate: Candidate) -> bool:
+    """A month that is also a name, right after a capitalised word that is not a preposition or the like: Theresa May."""
+    name_months, not_names = name_words()
+    if candidate.text not in name_months:
+        return False
+    found = _NAME_BEFORE_MONTH.search(text, max(0, candidate.start - 30), candidate.start)
+    return found is not None and found.group(1).lower() not in not_names
+
+
 def _is_length_name(text: str, candidate: Candidate) -> bool:
     """A length written in capitals before a capitalised word names something: the Thirty Years' War, the Six-Day War."""
     return bool(_CAPITALISED_LENGTH.fullmatch(candidate.text) and _NAME_AFTER_LENGTH.match(text, candidate.end))
 
 
-_NAME_MONTHS = {"May", "June", "April", "August"}
-"""Months that are also given names or surnames: Theresa May, Prime Minister May, May Smith's friend June."""
+NAMES_FILE = Path(__file__).resolve().parent / "data" / "names.toml"
 _NAME_BEFORE_MONTH = re.compile(r"\b([A-Z][a-z]+)\.? $")
-_NOT_NAMES = {
-    "in", "on", "by", "since", "until", "till", "during", "from", "of", "through", "early", "late", "mid", "last",
-    "next", "this", "that", "before", "after", "between", "and", "or", "to", "the", "throughout", "around", "about",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "each", "every", "as",
-    "then", "but", "so", "when", "while", "also", "only", "even", "at", "for", "into", "over", "under",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december",
-}
-"""Capitalised words before a month that do not make it a name: "In May", "Since June", "Last April"."""
+
+
+@cache
+def name_words(path: Path = NAMES_FILE) -> tuple[frozenset[str], frozenset[str]]:
+    """The months that are also names, and the capitalised words before a month that do not make it one."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return frozenset(data["name_months"]), frozenset(word.lower() for word in data["not_names"])
 
 
 def _is_season_name(text: str, candidate: Candidate) -> bool:
