@@ -438,7 +438,8 @@ def query_rows(database: Path) -> list[Row]:
 
 def child_query(database: str) -> dict:
     """Time the chronology of 2022-03..2022-06, first 100, 30 times after a warm-up; read its plan."""
-    from timeline.query.chronology import ChronologyFilter, cluster_query, entries_of
+    from timeline.query.chronology import cluster_query, entries_of
+    from timeline.query.chronology_filter import ChronologyFilter
     from timeline.store.database import create_database_engine, query_plan
 
     engine = create_database_engine(database, read_only=True)
