@@ -69,8 +69,8 @@ def show(
     """
     db = database_of(ctx)
     _build_from_seeds_if_missing(db)
-    # A short read whose time goes mostly to importing the database layer: the cyclic garbage collector would
-    # walk every object those imports create, again and again, and find nothing to free.
+    # A short read: the cyclic garbage collector would walk every object its imports and entries create, again
+    # and again, and find nothing to free.
     gc.disable()
     try:
         entries, hidden = select_entries(db, start, end, era, actor, category, source, grep, reported, limit, within)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import pprint
 from pathlib import Path
 
-from sqlalchemy import text as sql_text
 from sqlalchemy.dialects import sqlite
 
 from timeline.query import chronology
