@@ -80,3 +80,13 @@ def test_entries_are_made_as_the_dataclass_makes_them(seeded_db: str) -> None:
         with pytest.raises(dataclasses.FrozenInstanceError):
             entry.label = "changed"  # type: ignore[misc]
     assert chronology_entries._entry(*values) == made
+
+
+def test_the_statements_select_the_columns_the_entries_read() -> None:
+    from timeline.query.chronology import build_event_statement, cluster_head
+    from timeline.query.chronology_entries import CLUSTER_COLUMNS, EVENT_COLUMNS, REPORT_COLUMNS
+    from timeline.query.statement_shape import EventShape
+
+    assert tuple(cluster_head().selected_columns.keys()) == (*CLUSTER_COLUMNS, *REPORT_COLUMNS)
+    event_columns = tuple(build_event_statement(EventShape(True, False, False, False, False, False)).selected_columns.keys())
+    assert event_columns == (*EVENT_COLUMNS, "source", "title", "path", "url", "published")

@@ -16,7 +16,9 @@ from sqlalchemy import (
 )
 
 from timeline.domain import ChronologyEntry
-from timeline.query.chronology_entries import CLUSTER_COLUMNS, EVENT_COLUMNS, cluster_schema_of, read_entries, read_undated_count
+from timeline.query.chronology_entries import (
+    CLUSTER_COLUMNS, EVENT_COLUMNS, REPORT_COLUMNS, cluster_schema_of, read_entries, read_undated_count,
+)
 from timeline.query.chronology_filter import ChronologyFilter
 from timeline.query.frame import Chronology
 from timeline.query.periods import Period
@@ -253,11 +255,12 @@ def cluster_head() -> Select:  # type: ignore[type-arg]
         (type_coerce(getattr(cluster, name), String) if name in _DATE_COLUMNS else getattr(cluster, name)).label(name)
         for name in CLUSTER_COLUMNS
     ]
-    report = [
-        events.c.document_id.label("document_id"), events.c.start.label("start"), events.c.end.label("end"),
-        events.c.cluster_id.label("report_cluster"), documents.c.id.label("report_document"), documents.c.source.label("source"),
-        documents.c.title.label("title"), documents.c.path.label("path"), documents.c.url.label("url"),
-    ]
+    reported_by = {
+        "document_id": events.c.document_id, "start": events.c.start, "end": events.c.end, "report_cluster": events.c.cluster_id,
+        "report_document": documents.c.id, "source": documents.c.source, "title": documents.c.title, "path": documents.c.path,
+        "url": documents.c.url,
+    }
+    report = [reported_by[name].label(name) for name in REPORT_COLUMNS]
     joined = clusters.outerjoin(events, events.c.id == cluster.event_id).outerjoin(documents, documents.c.id == events.c.document_id)
     return select(*columns, *report).select_from(joined)
 

@@ -112,7 +112,7 @@ def cluster_entries(rows: Sequence[Sequence], reports_of_clusters) -> list[Chron
 
     A cluster of one report whose report (event and document) is joined to its row needs no second query for its citation.
     """
-    alone = [row[12] == 1 and row[16] == row[0] and row[17] is not None for row in rows]  # event_count, report_cluster, report_document
+    alone = [_cites_its_own_row(row) for row in rows]
     shared = [row[0] for row, one in zip(rows, alone) if not one]
     reports = reports_of_clusters(shared) if shared else {}
     entries = []
@@ -135,6 +135,16 @@ def cluster_entries(rows: Sequence[Sequence], reports_of_clusters) -> list[Chron
             )
         )
     return entries
+
+
+_CLUSTER_ROW = {name: index for index, name in enumerate((*CLUSTER_COLUMNS, *REPORT_COLUMNS))}
+_ID, _EVENT_COUNT = _CLUSTER_ROW["id"], _CLUSTER_ROW["event_count"]
+_REPORT_CLUSTER, _REPORT_DOCUMENT = _CLUSTER_ROW["report_cluster"], _CLUSTER_ROW["report_document"]
+
+
+def _cites_its_own_row(row: Sequence) -> bool:  # type: ignore[type-arg]
+    """True for a cluster of one report whose report (event and document) is joined to its row: no query for its citation."""
+    return row[_EVENT_COUNT] == 1 and row[_REPORT_CLUSTER] == row[_ID] and row[_REPORT_DOCUMENT] is not None
 
 
 def event_entries(rows: Iterable[Sequence]) -> list[ChronologyEntry]:  # type: ignore[type-arg]
