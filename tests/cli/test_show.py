@@ -151,3 +151,15 @@ def test_a_local_file_shows_what_sqlalchemy_shows(seeded_db: str, monkeypatch) -
                 through_sqlalchemy = shown(command)
             assert shown(command) == through_sqlalchemy, command
             assert through_sqlalchemy[0] in (0, 2) and (through_sqlalchemy[1] or through_sqlalchemy[0] == 2), command
+
+
+def test_a_file_that_is_not_a_database_is_one_clear_line_both_ways(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import timeline.cli.show as show_module
+
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(bytes(range(256)) * 20)
+    shown = runner.invoke(app, ["--db", str(garbage), "show"])
+    monkeypatch.setattr(show_module, "local_sqlite_path", lambda _db: None)
+    through_sqlalchemy = runner.invoke(app, ["--db", str(garbage), "show"])
+    assert shown.exit_code == through_sqlalchemy.exit_code == 1
+    assert shown.stderr == through_sqlalchemy.stderr == f"Error: cannot read {garbage}: file is not a database\n"

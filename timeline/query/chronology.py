@@ -235,7 +235,7 @@ CLUSTER_CONDITIONS: dict[str, Callable[[], ColumnElement[bool]]] = {
 }
 """The conditions every class of a cluster statement may share, by the names `cluster_conditions` gives."""
 
-CLASS_CONDITIONS: dict[str, Callable[[int], ColumnElement[bool]]] = {
+CLASS_CONDITIONS: dict[str, Callable[[int | str], ColumnElement[bool]]] = {
     "class_basis": lambda number: clusters.c.date_basis == bindparam(class_parameter("class_basis", number)),
     "class_granularity": lambda number: clusters.c.granularity == bindparam(class_parameter("class_granularity", number)),
     "class_no_granularity": lambda _number: or_(clusters.c.granularity.is_(None), clusters.c.granularity == ""),

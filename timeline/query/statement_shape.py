@@ -128,8 +128,11 @@ def event_conditions(shape: EventShape) -> tuple[str, ...]:
     return tuple(names)
 
 
-def class_parameter(name: str, number: int) -> str:
-    """The name a class condition's value is bound as in the class numbered `number` (`class_start` -> `class_start_2`)."""
+def class_parameter(name: str, number: int | str) -> str:
+    """The name a class condition's value is bound as in the class numbered `number` (`class_start` -> `class_start_2`).
+
+    Given the text `{number}`, the name is a template the SQLite reader fills in per class.
+    """
     return f"{name}_{number}"
 
 
