@@ -122,3 +122,44 @@ def test_options_are_read_without_pydantic_and_bad_values_are_clear_errors(seede
     assert code == "2" and "'many' is not a valid integer" in message
     code, _pydantic, message = run("show", "--format", "xml")
     assert code == "2" and "'xml' is not one of 'table', 'csv', 'json'" in message
+
+
+SHOWN_BOTH_WAYS = [
+    ["--from", "2022"],
+    ["--from", "Wagner era", "--to", "North Korean deployment", "--limit", "5"],
+    ["--era", "Wagner era", "--within", "--reported"],
+    ["--actor", "Wagner", "--category", "recruitment", "--reported"],
+    ["--grep", "mobilization order", "--source", "chaspravdy"],
+    ["--from", "2024-05", "--to", "2024-05"],
+    ["--era", "no such era"],
+    ["--from", "someday"],
+]
+
+
+def test_a_local_file_shows_what_sqlalchemy_shows(seeded_db: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import timeline.cli.show as show_module
+
+    def shown(arguments: list[str]) -> tuple[int, str, str]:
+        result = runner.invoke(app, ["--db", seeded_db, "show", *arguments])
+        return result.exit_code, result.stdout, result.stderr
+
+    for arguments in SHOWN_BOTH_WAYS:
+        for output_format in ("table", "csv", "json"):
+            command = [*arguments, "--format", output_format]
+            with monkeypatch.context() as patched:
+                patched.setattr(show_module, "local_sqlite_path", lambda _db: None)  # every database through SQLAlchemy
+                through_sqlalchemy = shown(command)
+            assert shown(command) == through_sqlalchemy, command
+            assert through_sqlalchemy[0] in (0, 2) and (through_sqlalchemy[1] or through_sqlalchemy[0] == 2), command
+
+
+def test_a_file_that_is_not_a_database_is_one_clear_line_both_ways(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import timeline.cli.show as show_module
+
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(bytes(range(256)) * 20)
+    shown = runner.invoke(app, ["--db", str(garbage), "show"])
+    monkeypatch.setattr(show_module, "local_sqlite_path", lambda _db: None)
+    through_sqlalchemy = runner.invoke(app, ["--db", str(garbage), "show"])
+    assert shown.exit_code == through_sqlalchemy.exit_code == 1
+    assert shown.stderr == through_sqlalchemy.stderr == f"Error: cannot read {garbage}: file is not a database\n"

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import insert, update
 
-from timeline.query.chronology import ChronologyFilter, cluster_query, span_classes
+from timeline.query.chronology import cluster_query, span_classes
+from timeline.query.chronology_filter import ChronologyFilter
 from timeline.store.database import create_database_engine
 from timeline.store.migrate import upgrade
 from timeline.store.models_events import ClusterRow

@@ -11,8 +11,10 @@ from sqlalchemy import select
 
 import timeline
 from timeline.domain import ChronologyEntry
-from timeline.query import chronology as chronology_module
-from timeline.query.chronology import ChronologyFilter, entries_of, source_name
+from timeline.query import chronology_entries
+from timeline.query.chronology import entries_of
+from timeline.query.chronology_entries import source_name
+from timeline.query.chronology_filter import ChronologyFilter
 from timeline.store.database import create_database_engine
 from timeline.store.tables import documents, events
 
@@ -77,4 +79,14 @@ def test_entries_are_made_as_the_dataclass_makes_them(seeded_db: str) -> None:
         assert vars(entry) == vars(made) and entry == made and hash(entry) == hash(made) and repr(entry) == repr(made)
         with pytest.raises(dataclasses.FrozenInstanceError):
             entry.label = "changed"  # type: ignore[misc]
-    assert chronology_module._entry(*values) == made
+    assert chronology_entries._entry(*values) == made
+
+
+def test_the_statements_select_the_columns_the_entries_read() -> None:
+    from timeline.query.chronology import build_event_statement, cluster_head
+    from timeline.query.chronology_entries import CLUSTER_COLUMNS, EVENT_COLUMNS, REPORT_COLUMNS
+    from timeline.query.statement_shape import EventShape
+
+    assert tuple(cluster_head().selected_columns.keys()) == (*CLUSTER_COLUMNS, *REPORT_COLUMNS)
+    event_columns = tuple(build_event_statement(EventShape(True, False, False, False, False, False)).selected_columns.keys())
+    assert event_columns == (*EVENT_COLUMNS, "source", "title", "path", "url", "published")

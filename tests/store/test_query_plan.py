@@ -10,7 +10,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from timeline.query.chronology import ChronologyFilter, cluster_query
+from timeline.query.chronology import cluster_query
+from timeline.query.chronology_filter import ChronologyFilter
 from timeline.store.database import create_database_engine, query_plan
 from timeline.store.migrate import upgrade
 

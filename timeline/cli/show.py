@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
+from typing import TYPE_CHECKING
 
 import typer
 
 from timeline.cli.app import app, database_of, fail
+from timeline.store.sqlite_file import local_sqlite_path
+
+if TYPE_CHECKING:
+    from timeline.query.chronology_entries import ChronologyReader
 
 WHEN_FORMS = (
     "2022, 2022-06, June 2022, 2022-06-10, summer 2024, Q3 2024, last year, or an era name "
@@ -62,8 +69,8 @@ def show(
     """
     db = database_of(ctx)
     _build_from_seeds_if_missing(db)
-    # A short read whose time goes mostly to importing the database layer: the cyclic garbage collector would
-    # walk every object those imports create, again and again, and find nothing to free.
+    # A short read: the cyclic garbage collector would walk every object its imports and entries create, again
+    # and again, and find nothing to free.
     gc.disable()
     try:
         entries, hidden = select_entries(db, start, end, era, actor, category, source, grep, reported, limit, within)
@@ -86,34 +93,55 @@ def show(
 
 
 def select_entries(db, start, end, era, actor, category, source, grep, reported, limit, within=False):  # type: ignore[no-untyped-def]
-    """The filtered chronology and notes on what it leaves out, or a clear error (exit 2) for a bad filter."""
-    from timeline.query.chronology import entries_of, undated_count
-    from timeline.query.filters import resolve_filter
+    """The filtered chronology and notes on what it leaves out, or a clear error (exit 2) for a bad filter.
+
+    A local SQLite file is read with the standard library (`timeline/query/sqlite_reader.py`), any other
+    database through SQLAlchemy; both run the same statements and give the same entries.
+    """
+    from timeline.query.chronology_entries import read_entries, read_undated_count
+    from timeline.query.filters import filter_of
     from timeline.query.when import WhenError
+
+    try:
+        with _reader_of(db) as reader:
+            try:
+                query_filter = filter_of(
+                    reader.periods, start, end, era, actor=actor, text=grep, category=category, source=source,
+                    include_reported=reported, limit=limit, within=within,
+                )
+            except WhenError as error:
+                raise fail(str(error), 2) from None
+            entries = read_entries(reader, query_filter)
+            undated = read_undated_count(reader, reported)
+    except typer.Exit:
+        raise
+    except Exception as error:  # noqa: BLE001 - a database that cannot be read is reported, not traced
+        raise fail(f"cannot read {db}: {getattr(error, 'orig', None) or error}") from None
+    notes = [_range_note(query_filter, start, end, era)] if (start or end or era) else []
+    if undated:
+        notes.append(f"({undated} entries with no calendar date — their article's publication date is unknown — are not shown.)")
+    return entries, notes
+
+
+@contextmanager
+def _reader_of(db: str) -> Iterator[ChronologyReader]:
+    """A chronology reader of the database: the standard library's for a local SQLite file, SQLAlchemy's for any other."""
+    path = local_sqlite_path(db)
+    if path is not None:
+        from timeline.query.sqlite_reader import sqlite_reader
+
+        with sqlite_reader(path) as reader:
+            yield reader
+        return
+    from timeline.query.chronology import CoreReader
     from timeline.store.database import create_database_engine
 
     engine = create_database_engine(db, read_only=True)
     try:
         with engine.connect() as connection:
-            try:
-                query_filter = resolve_filter(
-                    connection, start, end, era, actor=actor, text=grep, category=category, source=source,
-                    include_reported=reported, limit=limit, within=within,
-                )
-            except WhenError as error:
-                raise fail(str(error), 2) from None
-            entries = entries_of(connection, query_filter)
-            undated = undated_count(connection, reported)
-    except typer.Exit:
-        raise
-    except Exception as error:  # noqa: BLE001 - a database that cannot be read is reported, not traced
-        raise fail(f"cannot read {db}: {error}") from None
+            yield CoreReader(connection)
     finally:
         engine.dispose()
-    notes = [_range_note(query_filter, start, end, era)] if (start or end or era) else []
-    if undated:
-        notes.append(f"({undated} entries with no calendar date — their article's publication date is unknown — are not shown.)")
-    return entries, notes
 
 
 def _range_note(query_filter, start, end, era) -> str:  # type: ignore[no-untyped-def]
@@ -131,9 +159,11 @@ def _range_note(query_filter, start, end, era) -> str:  # type: ignore[no-untype
 
 
 def _build_from_seeds_if_missing(db: str) -> None:
-    from timeline.store.database import database_url, sqlite_path
+    path = local_sqlite_path(db)
+    if path is None:
+        from timeline.store.database import database_url, sqlite_path
 
-    path = sqlite_path(database_url(db))
+        path = sqlite_path(database_url(db))
     if path is None or path.exists():
         return
     from timeline.cli.progress import ingest_with_progress

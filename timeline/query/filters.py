@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection
-
-from timeline.query.chronology import ChronologyFilter
-from timeline.query.period_table import stored_periods
-from timeline.query.periods import find_period
+from timeline.query.chronology_filter import ChronologyFilter
+from timeline.query.periods import Period, find_period
 from timeline.query.when import WhenError, read_when
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 
 def resolve_filter(
@@ -21,8 +23,23 @@ def resolve_filter(
     today: date | None = None,
     **options: object,
 ) -> ChronologyFilter:
-    """A filter whose interval is [start of `start`, end of `end`) narrowed to `era`; typed values are read here."""
-    periods = stored_periods(connection) if _needs_periods(start, end, era) else []
+    """A filter whose interval is [start of `start`, end of `end`) narrowed to `era`, eras read through `connection`."""
+    from timeline.query.period_table import stored_periods
+
+    return filter_of(lambda: stored_periods(connection), start, end, era, today=today, **options)
+
+
+def filter_of(
+    load_periods: Callable[[], Sequence[Period]],
+    start: date | str | None = None,
+    end: date | str | None = None,
+    era: str | None = None,
+    *,
+    today: date | None = None,
+    **options: object,
+) -> ChronologyFilter:
+    """A filter whose interval is [start of `start`, end of `end`) narrowed to `era`; eras come from `load_periods()`."""
+    periods = list(load_periods()) if _needs_periods(start, end, era) else []
     lower = _bound(start, periods, today, "from", first=True)
     upper = _bound(end, periods, today, "to", first=False)
     if era:

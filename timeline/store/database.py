@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
 
-SQLITE_BUSY_TIMEOUT_MS = 30_000
+from timeline.store.sqlite_file import SQLITE_BUSY_TIMEOUT_MS, SQLITE_HAS_TABLE, configure_connection, connect_read_only
+
 WRITER_LOCK_KEY = 0x71E11E
 """PostgreSQL advisory lock held by a writing transaction (one ingest writes at a time)."""
 _POSTGRES_SCHEMES = {"postgres": "postgresql+psycopg", "postgresql": "postgresql+psycopg"}
@@ -63,10 +64,9 @@ def create_database_engine(target: str | os.PathLike[str], *, read_only: bool = 
         return engine
     path = sqlite_path(url)
     if read_only and path is not None:
-        engine = create_engine("sqlite://", creator=lambda: _connect_read_only(path))
-    else:
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
-    event.listen(engine, "connect", _configure_sqlite(read_only))
+        return create_engine("sqlite://", creator=lambda: connect_read_only(path))
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", lambda dbapi_connection, _record: configure_connection(dbapi_connection, read_only=read_only))
     return engine
 
 
@@ -91,7 +91,7 @@ def lock_for_writing(connection: Connection) -> None:
 def has_table(connection: Connection, name: str) -> bool:
     """True when the database has a table called `name` (on SQLite read from its catalogue, without SQLAlchemy's inspector)."""
     if connection.dialect.name == "sqlite":
-        found = connection.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).first()
+        found = connection.exec_driver_sql(SQLITE_HAS_TABLE, (name,)).first()
         return found is not None
     from sqlalchemy import inspect
 
@@ -117,26 +117,5 @@ def describe_database_error(error: BaseException) -> str:
     return detail
 
 
-def _connect_read_only(path: Path):  # type: ignore[no-untyped-def]
-    import sqlite3
-
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-
-
 def _postgres_read_only(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     dbapi_connection.read_only = True
-
-
-def _configure_sqlite(read_only: bool):  # type: ignore[no-untyped-def]
-    def configure(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        if read_only:
-            cursor.execute("PRAGMA query_only = ON")
-        else:
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = NORMAL")
-        cursor.close()
-
-    return configure

@@ -1,6 +1,7 @@
 """The schema as SQLAlchemy Core tables: the one definition the ORM models map onto and the read path queries.
 
-Reading needs only these tables, so `timeline show` never imports the ORM (documented in docs/schema.md).
+Reading needs only these tables, so `timeline show` never imports the ORM (documented in docs/schema.md); on a
+local SQLite file it runs their statements' generated SQLite text and imports no SQLAlchemy at all.
 """
 
 from __future__ import annotations

@@ -9,9 +9,13 @@ from sqlalchemy import Connection, Row, delete, insert, select, update
 from timeline.store.tables import periods
 
 
+PERIOD_ROWS = select(periods).order_by(periods.c.earliest, periods.c.name)
+"""Every stored period, ordered by start then name."""
+
+
 def read_period_rows(connection: Connection) -> Sequence[Row]:
     """Every stored period, ordered by start then name (rows with the table's columns as attributes)."""
-    return connection.execute(select(periods).order_by(periods.c.earliest, periods.c.name)).all()
+    return connection.execute(PERIOD_ROWS).all()
 
 
 def write_period_rows(connection: Connection, rows: Iterable[dict], *, replace: bool) -> tuple[int, int]:
