@@ -6,12 +6,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
-from timeline.events.cluster import Cluster, Figure, Report, cluster_reports
+from timeline.events.cluster import Figure, Report, cluster_reports
 from timeline.events.figures import unit_class
+from timeline.store.cluster_rows import cluster_row, source_label
 from timeline.store.models import Document, EventRow
 from timeline.store.models_events import ActorRow, ClaimRow, ClusterRow, EventActorRow
 
@@ -79,25 +79,31 @@ def _day(value: date | str) -> date:
 
 
 def _recompute(connection: Connection, scope) -> ClusterSummary:  # type: ignore[no-untyped-def]
-    """Regroup the events in `scope` (a whole year, or undated events) and write their clusters."""
+    """Regroup the events in `scope` (a whole year, or undated events) and rewrite the clusters whose members changed.
+
+    A stored cluster's row is derived from its members alone, so a cluster holding exactly the
+    events stored with its id is left as it is: every event is written in a cluster of its own
+    (`timeline.store.cluster_rows.singleton_row`), and a batch rewrites only the clusters it merges or splits.
+    """
     rows = connection.execute(_event_query().where(scope)).all()
     if not rows:
         return ClusterSummary(0, 0, 0)
     reports, names, figure_texts = _reports(connection, rows, scope)
     clusters = cluster_reports(reports)
     publications = {row.id: row for row in rows}
-    fresh = {cluster.id: _cluster_row(cluster, publications, names, figure_texts) for cluster in clusters}
-    stored = _stored_clusters(connection, sorted({row.cluster_id for row in rows if row.cluster_id} | set(fresh)))
-    # Only the clusters that changed are rewritten: a batch that adds a few events to a
-    # year leaves that year's other clusters as they are.
-    unchanged = {key for key, row in fresh.items() if key in stored and {column: stored[key][column] for column in row} == row}
-    _delete_clusters(connection, sorted(set(stored) - unchanged))
-    written = [row for key, row in fresh.items() if key not in unchanged]
-    if written:
-        connection.execute(insert(ClusterRow), written)
+    stored: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        if row.cluster_id is not None:
+            stored[row.cluster_id].add(row.id)
+    changed = [cluster for cluster in clusters if stored.get(cluster.id) != {member.event_id for member in cluster.members}]
+    gone = set(stored) - {cluster.id for cluster in clusters}
+    _delete_clusters(connection, sorted(gone | {cluster.id for cluster in changed}))
+    if changed:
+        sources = {row.id: source_label(row.source, row.title, row.path, row.document_id) for row in rows}
+        connection.execute(insert(ClusterRow), [cluster_row(cluster, sources, names, figure_texts) for cluster in changed])
     assignments = [
         {"event": member.event_id, "cluster": cluster.id}
-        for cluster in clusters
+        for cluster in changed
         for member in cluster.members
         if publications[member.event_id].cluster_id != cluster.id
     ]
@@ -177,51 +183,6 @@ def _reports(connection: Connection, rows: Sequence, scope) -> tuple[list[Report
     return reports, names, figure_texts
 
 
-def _stored_clusters(connection: Connection, ids: list[str]) -> dict[str, dict]:
-    """The stored rows of these clusters, by id."""
-    stored: dict[str, dict] = {}
-    for start in range(0, len(ids), _CHUNK):
-        query = select(ClusterRow.__table__).where(ClusterRow.id.in_(ids[start : start + _CHUNK]))
-        stored.update((row.id, dict(row._mapping)) for row in connection.execute(query))
-    return stored
-
-
 def _delete_clusters(connection: Connection, ids: list[str]) -> None:
     for start in range(0, len(ids), _CHUNK):
         connection.execute(delete(ClusterRow).where(ClusterRow.id.in_(ids[start : start + _CHUNK])))
-
-
-def _cluster_row(cluster: Cluster, rows: dict, names: dict[int, list[str]], figure_texts: dict[int, list[str]]) -> dict:
-    best = cluster.representative
-    members = sorted(cluster.members, key=lambda report: report.order)
-    actors: list[str] = []
-    for report in [best, *members]:
-        actors.extend(name for name in names.get(report.event_id, []) if name not in actors)
-    figures = next((figure_texts[report.event_id] for report in [best, *members] if figure_texts.get(report.event_id)), [])
-    published = sorted(report.published for report in members if report.published)
-    sources: list[str] = []
-    for report in members:
-        row = rows[report.event_id]
-        name = row.source or row.title or (Path(row.path).name if row.path else f"document {row.document_id}")
-        if name not in sources:
-            sources.append(name)
-    return {
-        "id": cluster.id,
-        "anchor_key": cluster.anchor.key,
-        "event_id": best.event_id,
-        "value": best.value,
-        "mod": best.mod,
-        "earliest": best.earliest,
-        "latest": best.latest,
-        "granularity": best.granularity,
-        "date_basis": "stated" if any(report.date_basis == "stated" for report in members) else "reported",
-        "category": best.category or next((report.category for report in members if report.category), None),
-        "text": " ".join(best.text.split()),
-        "actors": "; ".join(actors) or None,
-        "figures": "; ".join(figures) or None,
-        "sources": "; ".join(sources),
-        "event_count": len(members),
-        "source_count": len({report.document_id for report in members}),
-        "first_reported": published[0] if published else None,
-        "last_reported": published[-1] if published else None,
-    }
