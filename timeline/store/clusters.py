@@ -11,6 +11,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, select, upda
 
 from timeline.events.cluster import Figure, Report, cluster_reports
 from timeline.events.figures import unit_class
+from timeline.store.cluster_candidates import mergeable_events, unsettled_events
 from timeline.store.cluster_rows import cluster_row, source_label
 from timeline.store.models import Document, EventRow
 from timeline.store.models_events import ActorRow, ClaimRow, ClusterRow, EventActorRow
@@ -20,7 +21,7 @@ _CHUNK = 500
 
 @dataclass(frozen=True)
 class ClusterSummary:
-    """What a recomputation did."""
+    """What a recomputation did: the events it regrouped, the clusters they form, and how many of those merge several."""
 
     events: int
     clusters: int
@@ -81,14 +82,26 @@ def _day(value: date | str) -> date:
 def _recompute(connection: Connection, scope) -> ClusterSummary:  # type: ignore[no-untyped-def]
     """Regroup the events in `scope` (a whole year, or undated events) and rewrite the clusters whose members changed.
 
-    A stored cluster's row is derived from its members alone, so a cluster holding exactly the
-    events stored with its id is left as it is: every event is written in a cluster of its own
-    (`timeline.store.cluster_rows.singleton_row`), and a batch rewrites only the clusters it merges or splits.
+    Only the events that could share a cluster, and those not yet stored alone in their own,
+    are read and regrouped (`timeline.store.cluster_candidates`): every other event is already
+    the cluster of its own it stays. A stored cluster's row is derived from its members alone,
+    so a cluster holding exactly the events stored with its id is left as it is.
     """
-    rows = connection.execute(_event_query().where(scope)).all()
+    regrouped = sorted(mergeable_events(connection, scope) | unsettled_events(connection, scope))
+    rows: list = []
+    reports: list[Report] = []
+    names: dict[int, list[str]] = {}
+    figure_texts: dict[int, list[str]] = {}
+    for start in range(0, len(regrouped), _CHUNK):
+        page = EventRow.id.in_(regrouped[start : start + _CHUNK])
+        page_rows = connection.execute(_event_query().where(page)).all()
+        page_reports, page_names, page_figures = _reports(connection, page_rows, page)
+        rows += page_rows
+        reports += page_reports
+        names.update(page_names)
+        figure_texts.update(page_figures)
     if not rows:
         return ClusterSummary(0, 0, 0)
-    reports, names, figure_texts = _reports(connection, rows, scope)
     clusters = cluster_reports(reports)
     publications = {row.id: row for row in rows}
     stored: dict[str, set[int]] = defaultdict(set)
