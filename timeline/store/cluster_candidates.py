@@ -1,19 +1,23 @@
-"""Which stored events a regrouping must look at, found in SQL: those that could merge with another, and those not settled alone.
+"""Which stored events a regrouping must look at, found in SQL: those that could merge with another, and those without a cluster.
 
 `timeline.events.cluster` lets two events share a cluster only when they come from different
 documents, have the same date basis and nested dated intervals, and share a figure or a category
 and an actor. An event with no such partner in its year is a cluster of its own, and it changes
-no other event's cluster (it is never the most similar candidate of anyone), so the grouping of
-the rest is the same without it. Regrouping these candidates, and the events not yet stored alone
-in their own cluster, therefore gives every cluster of the year, while the database, not Python,
+no other event's cluster (its similarity to every other is 0, so it never joins nor is joined),
+so the grouping of the rest is the same without it. Every event of a merged cluster has such a
+partner, and the writer stores every event in a cluster of its own, so regrouping the candidates
+and the events without a cluster gives every cluster of the year, while the database, not Python,
 reads the events that stay alone.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Connection, and_, or_, select, union
+from collections.abc import Callable
+from typing import Any
 
-from timeline.store.tables import claims, clusters, event_actors, events
+from sqlalchemy import CTE, ColumnElement, Connection, Select, and_, func, select, union
+
+from timeline.store.tables import claims, event_actors, events
 
 
 def mergeable_events(connection: Connection, scope: ColumnElement[bool]) -> set[int]:
@@ -27,46 +31,36 @@ def mergeable_events(connection: Connection, scope: ColumnElement[bool]) -> set[
         .where(scope, *dated, events.c.category.is_not(None), event_actors.c.role != "source")
         .cte("topics")
     )
+    # Plain equality on the figures (a missing part as a value of its own: that only adds candidates) lets both
+    # backends look partners up by an index or a hash.
     figures = (
-        select(events.c.id, events.c.document_id, events.c.date_basis, events.c.earliest, events.c.latest, claims.c.low,
-               claims.c.high, claims.c.rate)
+        select(events.c.id, events.c.document_id, events.c.date_basis, events.c.earliest, events.c.latest,
+               func.coalesce(claims.c.low, -1.0).label("low"), func.coalesce(claims.c.high, -1.0).label("high"),
+               func.coalesce(claims.c.rate, "").label("rate"))
         .join(claims, claims.c.event_id == events.c.id)
         .where(scope, *dated)
         .cte("figures")
     )
-    one, other = topics.alias("one"), topics.alias("other")
-    same_topic = and_(one.c.category == other.c.category, one.c.actor_id == other.c.actor_id, _partners(one, other))
-    first, second = figures.alias("first"), figures.alias("second")
-    same_figure = and_(
-        first.c.low.is_not_distinct_from(second.c.low),
-        first.c.high.is_not_distinct_from(second.c.high),
-        first.c.rate.is_not_distinct_from(second.c.rate),
-        _partners(first, second),
-    )
     query = union(
-        select(one.c.id).select_from(one.join(other, same_topic)),
-        select(first.c.id).select_from(first.join(second, same_figure)),
-    )
-    return set(connection.execute(query).scalars())
-
-
-def _partners(one, other) -> ColumnElement[bool]:  # type: ignore[no-untyped-def]
-    """Events of two documents, of one date basis, one interval inside the other."""
-    return and_(
-        one.c.date_basis == other.c.date_basis,
-        one.c.document_id != other.c.document_id,
-        or_(
-            and_(one.c.earliest >= other.c.earliest, one.c.latest <= other.c.latest),
-            and_(other.c.earliest >= one.c.earliest, other.c.latest <= one.c.latest),
+        *_with_partner(topics, lambda one, other: and_(one.c.category == other.c.category, one.c.actor_id == other.c.actor_id)),
+        *_with_partner(
+            figures,
+            lambda one, other: and_(one.c.low == other.c.low, one.c.high == other.c.high, one.c.rate == other.c.rate),
         ),
     )
-
-
-def unsettled_events(connection: Connection, scope: ColumnElement[bool]) -> set[int]:
-    """The events in `scope` not stored alone in their own cluster: none yet, a shared one, or a row founded by another event."""
-    query = (
-        select(events.c.id)
-        .select_from(events.outerjoin(clusters, clusters.c.id == events.c.cluster_id))
-        .where(scope, or_(clusters.c.id.is_(None), clusters.c.anchor_key != events.c.key, clusters.c.event_count != 1))
-    )
     return set(connection.execute(query).scalars())
+
+
+def _with_partner(rows: CTE, alike: Callable[[Any, Any], ColumnElement[bool]]) -> tuple[Select, Select]:
+    """The ids of `rows` with an `alike` row of another document and the same date basis whose interval holds theirs, and
+    those whose interval holds such a row's (two semi-joins, which both backends run from an index or a hash of `alike`)."""
+    one, other = rows.alias(f"{rows.name}_one"), rows.alias(f"{rows.name}_other")
+    partner = and_(alike(one, other), one.c.date_basis == other.c.date_basis, one.c.document_id != other.c.document_id)
+    held = select(other.c.id).where(partner, other.c.earliest <= one.c.earliest, other.c.latest >= one.c.latest).exists()
+    holding = select(other.c.id).where(partner, other.c.earliest >= one.c.earliest, other.c.latest <= one.c.latest).exists()
+    return select(one.c.id).where(held), select(one.c.id).where(holding)
+
+
+def unclustered_events(connection: Connection, scope: ColumnElement[bool]) -> set[int]:
+    """The events in `scope` stored without a cluster (by a writer that left clustering to this pass)."""
+    return set(connection.execute(select(events.c.id).where(scope, events.c.cluster_id.is_(None))).scalars())

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, select, upda
 
 from timeline.events.cluster import Figure, Report, cluster_reports
 from timeline.events.figures import unit_class
-from timeline.store.cluster_candidates import mergeable_events, unsettled_events
+from timeline.store.cluster_candidates import mergeable_events, unclustered_events
 from timeline.store.cluster_rows import cluster_row, source_label
 from timeline.store.models import Document, EventRow
 from timeline.store.models_events import ActorRow, ClaimRow, ClusterRow, EventActorRow
@@ -82,12 +82,12 @@ def _day(value: date | str) -> date:
 def _recompute(connection: Connection, scope) -> ClusterSummary:  # type: ignore[no-untyped-def]
     """Regroup the events in `scope` (a whole year, or undated events) and rewrite the clusters whose members changed.
 
-    Only the events that could share a cluster, and those not yet stored alone in their own,
-    are read and regrouped (`timeline.store.cluster_candidates`): every other event is already
-    the cluster of its own it stays. A stored cluster's row is derived from its members alone,
+    Only the events that could share a cluster, and those stored without one, are read and
+    regrouped (`timeline.store.cluster_candidates`): every other event is already the cluster of
+    its own it stays. A stored cluster's row is derived from its members alone,
     so a cluster holding exactly the events stored with its id is left as it is.
     """
-    regrouped = sorted(mergeable_events(connection, scope) | unsettled_events(connection, scope))
+    regrouped = sorted(mergeable_events(connection, scope) | unclustered_events(connection, scope))
     rows: list = []
     reports: list[Report] = []
     names: dict[int, list[str]] = {}
