@@ -13,22 +13,31 @@ reads the events that stay alone.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import CTE, ColumnElement, Connection, Select, and_, func, select, union
+from sqlalchemy import CTE, ColumnElement, CompoundSelect, Connection, Select, and_, bindparam, func, select, union
 
 from timeline.store.tables import claims, event_actors, events
 
 
-def mergeable_events(connection: Connection, scope: ColumnElement[bool]) -> set[int]:
-    """The events in `scope` with a possible partner: another document's event of the same basis, nested dates, and a shared
-    figure (same low, high and rate) or the same category and a shared actor (a superset of those that can merge)."""
-    dated = (events.c.earliest.is_not(None), events.c.latest.is_not(None))
+def mergeable_events(connection: Connection, first: date, last: date) -> set[int]:
+    """The events starting in [first, last) with a possible partner: another document's event of the same basis, nested
+    dates, and a shared figure (same low, high and rate) or the same category and a shared actor (a superset of those that
+    can merge)."""
+    return set(connection.execute(_mergeable_query(), {"first": first, "last": last}).scalars())
+
+
+@lru_cache(maxsize=1)
+def _mergeable_query() -> CompoundSelect:
+    """The statement of `mergeable_events`, built once (its bounds are parameters)."""
+    scope = (events.c.earliest >= bindparam("first"), events.c.earliest < bindparam("last"), events.c.latest.is_not(None))
     topics = (
         select(events.c.id, events.c.document_id, events.c.date_basis, events.c.earliest, events.c.latest, events.c.category,
                event_actors.c.actor_id)
         .join(event_actors, event_actors.c.event_id == events.c.id)
-        .where(scope, *dated, events.c.category.is_not(None), event_actors.c.role != "source")
+        .where(*scope, events.c.category.is_not(None), event_actors.c.role != "source")
         .cte("topics")
     )
     # Plain equality on the figures (a missing part as a value of its own: that only adds candidates) lets both
@@ -38,17 +47,16 @@ def mergeable_events(connection: Connection, scope: ColumnElement[bool]) -> set[
                func.coalesce(claims.c.low, -1.0).label("low"), func.coalesce(claims.c.high, -1.0).label("high"),
                func.coalesce(claims.c.rate, "").label("rate"))
         .join(claims, claims.c.event_id == events.c.id)
-        .where(scope, *dated)
+        .where(*scope)
         .cte("figures")
     )
-    query = union(
+    return union(
         *_with_partner(topics, lambda one, other: and_(one.c.category == other.c.category, one.c.actor_id == other.c.actor_id)),
         *_with_partner(
             figures,
             lambda one, other: and_(one.c.low == other.c.low, one.c.high == other.c.high, one.c.rate == other.c.rate),
         ),
     )
-    return set(connection.execute(query).scalars())
 
 
 def _with_partner(rows: CTE, alike: Callable[[Any, Any], ColumnElement[bool]]) -> tuple[Select, Select]:

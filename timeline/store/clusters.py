@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, bindparam, delete, func, insert, select, update
 
 from timeline.events.cluster import Figure, Report, cluster_reports
 from timeline.events.figures import unit_class
@@ -40,16 +40,16 @@ def recompute_clusters(connection: Connection, document_ids: Iterable[int] | Non
     if ids is not None and not ids:
         return ClusterSummary(0, 0, 0)
     events = clusters = merged = 0
-    for scope in _scopes(connection, ids):
-        done = _recompute(connection, scope)
+    for scope, year in _scopes(connection, ids):
+        done = _recompute(connection, scope, year)
         events, clusters, merged = events + done.events, clusters + done.clusters, merged + done.merged
     return ClusterSummary(events, clusters, merged)
 
 
-def _scopes(connection: Connection, document_ids: Sequence[int] | None) -> Iterator:
-    """The groups of events to regroup, each small enough to hold in memory: a year, or a page of undated events."""
+def _scopes(connection: Connection, document_ids: Sequence[int] | None) -> Iterator[tuple[ColumnElement[bool], int | None]]:
+    """The groups of events to regroup, each small enough to hold in memory: a year, or a page of undated events (no year)."""
     for year in _years(connection, document_ids):
-        yield (EventRow.earliest >= date(year, 1, 1)) & (EventRow.earliest < date(year + 1, 1, 1))
+        yield (EventRow.earliest >= date(year, 1, 1)) & (EventRow.earliest < date(year + 1, 1, 1)), year
     if document_ids is None:
         undated = list(connection.execute(select(EventRow.id).where(EventRow.earliest.is_(None)).order_by(EventRow.id)).scalars())
     else:
@@ -59,7 +59,7 @@ def _scopes(connection: Connection, document_ids: Sequence[int] | None) -> Itera
             undated += connection.execute(select(EventRow.id).where(EventRow.earliest.is_(None), EventRow.document_id.in_(chunk))).scalars()
         undated.sort()
     for start in range(0, len(undated), _CHUNK):
-        yield EventRow.id.in_(undated[start : start + _CHUNK])
+        yield EventRow.id.in_(undated[start : start + _CHUNK]), None
 
 
 def _years(connection: Connection, document_ids: Sequence[int] | None) -> list[int]:
@@ -79,15 +79,18 @@ def _day(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
-def _recompute(connection: Connection, scope) -> ClusterSummary:  # type: ignore[no-untyped-def]
-    """Regroup the events in `scope` (a whole year, or undated events) and rewrite the clusters whose members changed.
+def _recompute(connection: Connection, scope: ColumnElement[bool], year: int | None) -> ClusterSummary:
+    """Regroup the events in `scope` (a whole `year`, or undated events) and rewrite the clusters whose members changed.
 
     Only the events that could share a cluster, and those stored without one, are read and
     regrouped (`timeline.store.cluster_candidates`): every other event is already the cluster of
     its own it stays. A stored cluster's row is derived from its members alone,
     so a cluster holding exactly the events stored with its id is left as it is.
     """
-    regrouped = sorted(mergeable_events(connection, scope) | unclustered_events(connection, scope))
+    candidates = unclustered_events(connection, scope)
+    if year is not None:  # undated events never merge
+        candidates |= mergeable_events(connection, date(year, 1, 1), date(year + 1, 1, 1))
+    regrouped = sorted(candidates)
     rows: list = []
     reports: list[Report] = []
     names: dict[int, list[str]] = {}
