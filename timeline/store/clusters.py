@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, bindparam, delete, func, insert, select, update
 
 from timeline.events.cluster import Figure, Report, cluster_reports
 from timeline.events.figures import unit_class
@@ -28,22 +30,57 @@ class ClusterSummary:
     merged: int
 
 
-def recompute_clusters(connection: Connection, document_ids: Iterable[int] | None = None) -> ClusterSummary:
+def recompute_clusters(
+    connection: Connection, document_ids: Iterable[int] | None = None, *, reader: Engine | None = None
+) -> ClusterSummary:
     """Recompute the clusters touched by these documents (all clusters when None), in the caller's transaction.
 
     Clusters never cross a calendar year (see `timeline.events.cluster.bucket_of`), so
     only the years the new documents' events start in are regrouped, one year at a time
     (memory holds one year's events, never the whole scope), then the documents' undated
-    events, each a cluster of its own, in pages.
+    events, each a cluster of its own, in pages. With `reader`, an engine on the same
+    database whose events are all committed, each year's candidates are looked up one year
+    ahead on a connection of its own, while this thread regroups the year before.
     """
     ids = None if document_ids is None else sorted(set(document_ids))
     if ids is not None and not ids:
         return ClusterSummary(0, 0, 0)
     events = clusters = merged = 0
-    for scope, year in _scopes(connection, ids):
-        done = _recompute(connection, scope, year)
-        events, clusters, merged = events + done.events, clusters + done.clusters, merged + done.merged
+    scopes = list(_scopes(connection, ids))
+    with _candidates_of(connection, reader, [year for _scope, year in scopes]) as candidates:
+        for (scope, _year), mergeable in zip(scopes, candidates):
+            done = _recompute(connection, scope, mergeable)
+            events, clusters, merged = events + done.events, clusters + done.clusters, merged + done.merged
     return ClusterSummary(events, clusters, merged)
+
+
+@contextmanager
+def _candidates_of(connection: Connection, reader: Engine | None, years: list[int | None]) -> Iterator[Iterator[set[int]]]:
+    """Each year's mergeable events in turn (none for undated events), looked up one year ahead in a thread when `reader` is given."""
+
+    def lookup(source: Connection, year: int | None) -> set[int]:
+        return set() if year is None else mergeable_events(source, date(year, 1, 1), date(year + 1, 1, 1))
+
+    if reader is None:
+        yield (lookup(connection, year) for year in years)
+        return
+
+    def looked_up(year: int | None) -> set[int]:
+        with reader.connect() as source:
+            return lookup(source, year)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="timeline-candidates") as helper:
+
+        def in_turn() -> Iterator[set[int]]:
+            pending: deque[Future[set[int]]] = deque()
+            for year in years:
+                pending.append(helper.submit(looked_up, year))
+                if len(pending) > 1:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+
+        yield in_turn()
 
 
 def _scopes(connection: Connection, document_ids: Sequence[int] | None) -> Iterator[tuple[ColumnElement[bool], int | None]]:
@@ -79,18 +116,15 @@ def _day(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
-def _recompute(connection: Connection, scope: ColumnElement[bool], year: int | None) -> ClusterSummary:
-    """Regroup the events in `scope` (a whole `year`, or undated events) and rewrite the clusters whose members changed.
+def _recompute(connection: Connection, scope: ColumnElement[bool], mergeable: set[int]) -> ClusterSummary:
+    """Regroup the events in `scope` (a whole year, or undated events) and rewrite the clusters whose members changed.
 
     Only the events that could share a cluster, and those stored without one, are read and
     regrouped (`timeline.store.cluster_candidates`): every other event is already the cluster of
     its own it stays. A stored cluster's row is derived from its members alone,
     so a cluster holding exactly the events stored with its id is left as it is.
     """
-    candidates = unclustered_events(connection, scope)
-    if year is not None:  # undated events never merge
-        candidates |= mergeable_events(connection, date(year, 1, 1), date(year + 1, 1, 1))
-    regrouped = sorted(candidates)
+    regrouped = sorted(mergeable | unclustered_events(connection, scope))
     rows: list = []
     reports: list[Report] = []
     names: dict[int, list[str]] = {}
