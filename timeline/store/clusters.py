@@ -1,4 +1,4 @@
-"""Recomputing clusters after a batch: read stored events, group them, write clusters and events.cluster_id."""
+"""Recomputing clusters after a batch: regroup the stored events that could merge, rewrite the clusters whose members changed."""
 
 from __future__ import annotations
 
