@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from timeline.domain import Extraction
 from timeline.store.database import lock_for_writing
-from timeline.store.writer import DocumentRows, as_rows, store_actors, write_rows
+from timeline.store.writer import DocumentRows, as_rows, store_actors, store_spans, write_rows
 
 BATCH_DOCUMENTS = 256
 BATCH_SECONDS = 1.0
@@ -122,6 +122,7 @@ class BatchWriter:
         new = [(index, as_rows(extraction)) for index, (_payload, extraction) in enumerate(entries) if extraction is not None]
         with self.engine.begin() as connection:
             store_actors(connection, [rows for _, rows in new])
+            store_spans(connection, [rows for _, rows in new])
         with self.engine.begin() as connection:
             if connection.dialect.name == "sqlite":
                 lock_for_writing(connection)  # writers queue for SQLite's one write lock instead of colliding

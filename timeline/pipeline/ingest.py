@@ -111,7 +111,7 @@ def ingest(
                 with engine.begin() as connection:
                     # Concurrent ingests write documents side by side but regroup clusters one at a time.
                     lock_for_writing(connection)
-                    recompute_clusters(connection, added)
+                    recompute_clusters(connection, added, reader=engine)
         finally:
             engine.dispose()
     except (OperationalError, DatabaseError) as error:

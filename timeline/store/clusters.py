@@ -1,17 +1,20 @@
-"""Recomputing clusters after a batch: read stored events, group them, write clusters and events.cluster_id."""
+"""Recomputing clusters after a batch: regroup the stored events that could merge, rewrite the clusters whose members changed."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, bindparam, delete, func, insert, select, update
 
-from timeline.events.cluster import Cluster, Figure, Report, cluster_reports
+from timeline.events.cluster import Figure, Report, cluster_reports
 from timeline.events.figures import unit_class
+from timeline.store.cluster_candidates import mergeable_events, unclustered_events
+from timeline.store.cluster_rows import cluster_row, source_label
 from timeline.store.models import Document, EventRow
 from timeline.store.models_events import ActorRow, ClaimRow, ClusterRow, EventActorRow
 
@@ -20,35 +23,70 @@ _CHUNK = 500
 
 @dataclass(frozen=True)
 class ClusterSummary:
-    """What a recomputation did."""
+    """What a recomputation did: the events it regrouped, the clusters they form, and how many of those merge several."""
 
     events: int
     clusters: int
     merged: int
 
 
-def recompute_clusters(connection: Connection, document_ids: Iterable[int] | None = None) -> ClusterSummary:
+def recompute_clusters(
+    connection: Connection, document_ids: Iterable[int] | None = None, *, reader: Engine | None = None
+) -> ClusterSummary:
     """Recompute the clusters touched by these documents (all clusters when None), in the caller's transaction.
 
     Clusters never cross a calendar year (see `timeline.events.cluster.bucket_of`), so
     only the years the new documents' events start in are regrouped, one year at a time
     (memory holds one year's events, never the whole scope), then the documents' undated
-    events, each a cluster of its own, in pages.
+    events, each a cluster of its own, in pages. With `reader`, an engine on the same
+    database whose events are all committed, each year's candidates are looked up one year
+    ahead on a connection of its own, while this thread regroups the year before.
     """
     ids = None if document_ids is None else sorted(set(document_ids))
     if ids is not None and not ids:
         return ClusterSummary(0, 0, 0)
     events = clusters = merged = 0
-    for scope in _scopes(connection, ids):
-        done = _recompute(connection, scope)
-        events, clusters, merged = events + done.events, clusters + done.clusters, merged + done.merged
+    scopes = list(_scopes(connection, ids))
+    with _candidates_of(connection, reader, [year for _scope, year in scopes]) as candidates:
+        for (scope, _year), mergeable in zip(scopes, candidates):
+            done = _recompute(connection, scope, mergeable)
+            events, clusters, merged = events + done.events, clusters + done.clusters, merged + done.merged
     return ClusterSummary(events, clusters, merged)
 
 
-def _scopes(connection: Connection, document_ids: Sequence[int] | None) -> Iterator:
-    """The groups of events to regroup, each small enough to hold in memory: a year, or a page of undated events."""
+@contextmanager
+def _candidates_of(connection: Connection, reader: Engine | None, years: list[int | None]) -> Iterator[Iterator[set[int]]]:
+    """Each year's mergeable events in turn (none for undated events), looked up one year ahead in a thread when `reader` is given."""
+
+    def lookup(source: Connection, year: int | None) -> set[int]:
+        return set() if year is None else mergeable_events(source, date(year, 1, 1), date(year + 1, 1, 1))
+
+    if reader is None:
+        yield (lookup(connection, year) for year in years)
+        return
+
+    def looked_up(year: int | None) -> set[int]:
+        with reader.connect() as source:
+            return lookup(source, year)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="timeline-candidates") as helper:
+
+        def in_turn() -> Iterator[set[int]]:
+            pending: deque[Future[set[int]]] = deque()
+            for year in years:
+                pending.append(helper.submit(looked_up, year))
+                if len(pending) > 1:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+
+        yield in_turn()
+
+
+def _scopes(connection: Connection, document_ids: Sequence[int] | None) -> Iterator[tuple[ColumnElement[bool], int | None]]:
+    """The groups of events to regroup, each small enough to hold in memory: a year, or a page of undated events (no year)."""
     for year in _years(connection, document_ids):
-        yield (EventRow.earliest >= date(year, 1, 1)) & (EventRow.earliest < date(year + 1, 1, 1))
+        yield (EventRow.earliest >= date(year, 1, 1)) & (EventRow.earliest < date(year + 1, 1, 1)), year
     if document_ids is None:
         undated = list(connection.execute(select(EventRow.id).where(EventRow.earliest.is_(None)).order_by(EventRow.id)).scalars())
     else:
@@ -58,7 +96,7 @@ def _scopes(connection: Connection, document_ids: Sequence[int] | None) -> Itera
             undated += connection.execute(select(EventRow.id).where(EventRow.earliest.is_(None), EventRow.document_id.in_(chunk))).scalars()
         undated.sort()
     for start in range(0, len(undated), _CHUNK):
-        yield EventRow.id.in_(undated[start : start + _CHUNK])
+        yield EventRow.id.in_(undated[start : start + _CHUNK]), None
 
 
 def _years(connection: Connection, document_ids: Sequence[int] | None) -> list[int]:
@@ -78,26 +116,44 @@ def _day(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
-def _recompute(connection: Connection, scope) -> ClusterSummary:  # type: ignore[no-untyped-def]
-    """Regroup the events in `scope` (a whole year, or undated events) and write their clusters."""
-    rows = connection.execute(_event_query().where(scope)).all()
+def _recompute(connection: Connection, scope: ColumnElement[bool], mergeable: set[int]) -> ClusterSummary:
+    """Regroup the events in `scope` (a whole year, or undated events) and rewrite the clusters whose members changed.
+
+    Only the events that could share a cluster, and those stored without one, are read and
+    regrouped (`timeline.store.cluster_candidates`): every other event is already the cluster of
+    its own it stays. A stored cluster's row is derived from its members alone,
+    so a cluster holding exactly the events stored with its id is left as it is.
+    """
+    regrouped = sorted(mergeable | unclustered_events(connection, scope))
+    rows: list = []
+    reports: list[Report] = []
+    names: dict[int, list[str]] = {}
+    figure_texts: dict[int, list[str]] = {}
+    for start in range(0, len(regrouped), _CHUNK):
+        page = EventRow.id.in_(regrouped[start : start + _CHUNK])
+        page_rows = connection.execute(_event_query().where(page)).all()
+        page_reports, page_names, page_figures = _reports(connection, page_rows, page)
+        rows += page_rows
+        reports += page_reports
+        names.update(page_names)
+        figure_texts.update(page_figures)
     if not rows:
         return ClusterSummary(0, 0, 0)
-    reports, names, figure_texts = _reports(connection, rows, scope)
     clusters = cluster_reports(reports)
     publications = {row.id: row for row in rows}
-    fresh = {cluster.id: _cluster_row(cluster, publications, names, figure_texts) for cluster in clusters}
-    stored = _stored_clusters(connection, sorted({row.cluster_id for row in rows if row.cluster_id} | set(fresh)))
-    # Only the clusters that changed are rewritten: a batch that adds a few events to a
-    # year leaves that year's other clusters as they are.
-    unchanged = {key for key, row in fresh.items() if key in stored and {column: stored[key][column] for column in row} == row}
-    _delete_clusters(connection, sorted(set(stored) - unchanged))
-    written = [row for key, row in fresh.items() if key not in unchanged]
-    if written:
-        connection.execute(insert(ClusterRow), written)
+    stored: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        if row.cluster_id is not None:
+            stored[row.cluster_id].add(row.id)
+    changed = [cluster for cluster in clusters if stored.get(cluster.id) != {member.event_id for member in cluster.members}]
+    gone = set(stored) - {cluster.id for cluster in clusters}
+    _delete_clusters(connection, sorted(gone | {cluster.id for cluster in changed}))
+    if changed:
+        sources = {row.id: source_label(row.source, row.title, row.path, row.document_id) for row in rows}
+        connection.execute(insert(ClusterRow), [cluster_row(cluster, sources, names, figure_texts) for cluster in changed])
     assignments = [
         {"event": member.event_id, "cluster": cluster.id}
-        for cluster in clusters
+        for cluster in changed
         for member in cluster.members
         if publications[member.event_id].cluster_id != cluster.id
     ]
@@ -177,51 +233,6 @@ def _reports(connection: Connection, rows: Sequence, scope) -> tuple[list[Report
     return reports, names, figure_texts
 
 
-def _stored_clusters(connection: Connection, ids: list[str]) -> dict[str, dict]:
-    """The stored rows of these clusters, by id."""
-    stored: dict[str, dict] = {}
-    for start in range(0, len(ids), _CHUNK):
-        query = select(ClusterRow.__table__).where(ClusterRow.id.in_(ids[start : start + _CHUNK]))
-        stored.update((row.id, dict(row._mapping)) for row in connection.execute(query))
-    return stored
-
-
 def _delete_clusters(connection: Connection, ids: list[str]) -> None:
     for start in range(0, len(ids), _CHUNK):
         connection.execute(delete(ClusterRow).where(ClusterRow.id.in_(ids[start : start + _CHUNK])))
-
-
-def _cluster_row(cluster: Cluster, rows: dict, names: dict[int, list[str]], figure_texts: dict[int, list[str]]) -> dict:
-    best = cluster.representative
-    members = sorted(cluster.members, key=lambda report: report.order)
-    actors: list[str] = []
-    for report in [best, *members]:
-        actors.extend(name for name in names.get(report.event_id, []) if name not in actors)
-    figures = next((figure_texts[report.event_id] for report in [best, *members] if figure_texts.get(report.event_id)), [])
-    published = sorted(report.published for report in members if report.published)
-    sources: list[str] = []
-    for report in members:
-        row = rows[report.event_id]
-        name = row.source or row.title or (Path(row.path).name if row.path else f"document {row.document_id}")
-        if name not in sources:
-            sources.append(name)
-    return {
-        "id": cluster.id,
-        "anchor_key": cluster.anchor.key,
-        "event_id": best.event_id,
-        "value": best.value,
-        "mod": best.mod,
-        "earliest": best.earliest,
-        "latest": best.latest,
-        "granularity": best.granularity,
-        "date_basis": "stated" if any(report.date_basis == "stated" for report in members) else "reported",
-        "category": best.category or next((report.category for report in members if report.category), None),
-        "text": " ".join(best.text.split()),
-        "actors": "; ".join(actors) or None,
-        "figures": "; ".join(figures) or None,
-        "sources": "; ".join(sources),
-        "event_count": len(members),
-        "source_count": len({report.document_id for report in members}),
-        "first_reported": published[0] if published else None,
-        "last_reported": published[-1] if published else None,
-    }

@@ -11,8 +11,9 @@ __all__ = ["ClusterSpanRow"]
 class ClusterSpanRow(Base):
     """The longest `latest - earliest` in days of the dated clusters of one date basis and granularity.
 
-    Written only by database triggers on `clusters` (inserts and date updates) and never lowered: a
-    delete or a shorter update leaves it as it is, which keeps it an upper bound. The chronology
+    Written by database triggers on `clusters` (inserts and date updates), raised beforehand by the
+    ingest's writer (`timeline.store.writer.store_spans`), and never lowered: a delete or a shorter
+    update leaves it as it is, which keeps it an upper bound. The chronology
     query reads each (date basis, granularity) class apart, each with the redundant lower bound on
     `earliest` its own longest span allows (an entry overlapping [from, to) starts after `from - longest_days`).
     """

@@ -20,13 +20,15 @@ from datetime import date, datetime, timezone
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from timeline.domain import Extraction, Segment
 from timeline.events.extract import event_key
+from timeline.store.cluster_rows import SINGLETON_COLUMNS, longest_spans, singleton_row, source_label
 from timeline.store.models import Document, EventRow, MentionRow, SegmentRow
-from timeline.store.models_events import ActorRow, ClaimRow, EventActorRow
+from timeline.store.models_events import ActorRow, ClaimRow, ClusterRow, EventActorRow
+from timeline.store.tables import cluster_spans
 
 DOCUMENT_COLUMNS = (
     "sha256", "path", "url", "source", "title", "published", "published_precision", "published_basis",
@@ -40,7 +42,7 @@ MENTION_COLUMNS = (
 EVENT_COLUMNS = (
     "id", "document_id", "key", "start", "end", "text", "value", "mod", "earliest", "latest", "granularity", "date_basis",
     "date_start", "date_end", "date_text", "date_rule", "reported", "span_kind", "sentence_start", "sentence_end",
-    "category", "attribution",
+    "category", "attribution", "cluster_id",
 )
 LINK_COLUMNS = ("event_id", "actor_id", "role", "start", "end", "text")
 CLAIM_COLUMNS = (
@@ -59,7 +61,9 @@ class DocumentRows(NamedTuple):
 
     `document` lacks ingested_at; segments and mentions lack document_id; events lack id and
     document_id; a link is (event index, actor key, role, start, end, text); a claim is
-    (event index, start … source, source actor key); an actor is (key, name, kind, country).
+    (event index, start … source, source actor key); an actor is (key, name, kind, country);
+    `clusters` holds each event's own cluster (`singleton_row`), which the event starts in, and
+    `spans` their longest intervals (`longest_spans`).
     """
 
     sha256: str
@@ -70,6 +74,8 @@ class DocumentRows(NamedTuple):
     links: tuple[tuple, ...]
     claims: tuple[tuple, ...]
     actors: tuple[tuple, ...]
+    clusters: tuple[tuple, ...]
+    spans: tuple[tuple[str, str, int], ...]
 
 
 def stored_documents(connection: Connection, sha256s: Iterable[str]) -> set[str]:
@@ -115,24 +121,21 @@ def document_rows(extraction: Extraction) -> DocumentRows:
     )
     # A bound ("written after 4 March 2024") is not the day the events were reported.
     reported = published.iso() if published and document.published_basis != "bound" else None
-    events, links, claims, actors = [], [], [], {}
+    source = source_label(document.source, document.title, document.path, None)
+    events, links, claims, actors, clusters = [], [], [], {}, []
     for index, event in enumerate(extraction.events):
         date_span = event.date
-        events.append(
-            (
-                event_key(sha256, event.start, event.end), event.start, event.end, event.text, event.value, event.mod,
-                _iso(event.earliest), _iso(event.latest), event.granularity, event.date_basis,
-                date_span.start if date_span else None, date_span.end if date_span else None,
-                date_span.text if date_span else None, date_span.rule if date_span else None,
-                reported, event.span_kind, event.sentence_start, event.sentence_end, event.category, event.attribution,
-            )
-        )
+        key = event_key(sha256, event.start, event.end)
+        dates = (event.value, event.mod, _iso(event.earliest), _iso(event.latest), event.granularity, event.date_basis)
         seen: set[tuple[str, str]] = set()
+        named: list[tuple[int, str]] = []
         for actor in event.actors:
             actors.setdefault(actor.key, (actor.key, actor.name, actor.kind, actor.country))
             if (actor.key, actor.role) not in seen:
                 seen.add((actor.key, actor.role))
                 links.append((index, actor.key, actor.role, actor.start, actor.end, actor.text))
+                if actor.role != "source":
+                    named.append((actor.start, actors[actor.key][1]))
         for claim in event.claims:
             claims.append(
                 (
@@ -140,7 +143,27 @@ def document_rows(extraction: Extraction) -> DocumentRows:
                     claim.unit, claim.measure, claim.rate, claim.rate_text, claim.source, claim.source_key or None,
                 )
             )
-    return DocumentRows(sha256, head, segments, mentions, tuple(events), tuple(links), tuple(claims), tuple(actors.values()))
+        own = singleton_row(
+            key,
+            (*dates, event.category, event.text),
+            head[5],
+            source,
+            [name for _start, name in sorted(named, key=lambda pair: pair[0])],
+            [claim.text for claim in sorted(event.claims, key=lambda claim: claim.start)],
+        )
+        clusters.append(own)
+        events.append(
+            (
+                key, event.start, event.end, event.text, *dates,
+                date_span.start if date_span else None, date_span.end if date_span else None,
+                date_span.text if date_span else None, date_span.rule if date_span else None,
+                reported, event.span_kind, event.sentence_start, event.sentence_end, event.category, event.attribution, own[0],
+            )
+        )
+    return DocumentRows(
+        sha256, head, segments, mentions, tuple(events), tuple(links), tuple(claims), tuple(actors.values()), tuple(clusters),
+        longest_spans(clusters),
+    )
 
 
 def write_rows(connection: Connection, batch: Sequence[DocumentRows]) -> list[int | None]:
@@ -161,7 +184,7 @@ def write_rows(connection: Connection, batch: Sequence[DocumentRows]) -> list[in
     _insert_values(connection, SegmentRow, SEGMENT_COLUMNS, [(document_id, *row) for document_id, rows in new for row in rows.segments])
     _insert_values(connection, MentionRow, MENTION_COLUMNS, [(document_id, *row) for document_id, rows in new for row in rows.mentions])
     event_ids = _allocate_ids(connection, EventRow, sum(len(rows.events) for _, rows in new))
-    events, links, claims = [], [], []
+    events, links, claims, clusters = [], [], [], []
     actors = {actor[0]: actor for _, rows in new for actor in rows.actors}
     actor_ids = _actor_ids(connection, actors) if actors else {}
     position = 0
@@ -171,9 +194,12 @@ def write_rows(connection: Connection, batch: Sequence[DocumentRows]) -> list[in
         events.extend((event_id, document_id, *row) for event_id, row in zip(ids, rows.events))
         links.extend((ids[link[0]], actor_ids[link[1]], *link[2:]) for link in rows.links)
         claims.extend((ids[claim[0]], *claim[1:-1], actor_ids.get(claim[-1]) if claim[-1] else None) for claim in rows.claims)
+        unnamed = f"document {document_id}"
+        clusters.extend((event_id, *row[:-1], row[-1] or unnamed) for event_id, row in zip(ids, rows.clusters))
     _insert_values(connection, EventRow, EVENT_COLUMNS, events)
     _insert_values(connection, EventActorRow, LINK_COLUMNS, links)
     _insert_values(connection, ClaimRow, CLAIM_COLUMNS, claims)
+    _insert_values(connection, ClusterRow, SINGLETON_COLUMNS, clusters)
     return fates
 
 
@@ -186,6 +212,40 @@ def store_actors(connection: Connection, batch: Sequence[DocumentRows]) -> None:
     actors = {actor[0]: actor for rows in batch for actor in rows.actors}
     if actors:
         _actor_ids(connection, actors)
+
+
+def store_spans(connection: Connection, batch: Sequence[DocumentRows]) -> None:
+    """Raise `cluster_spans` to cover the batch's clusters, best in a short transaction of its own before the batch's.
+
+    The triggers on `clusters` would raise it inside the batch's transaction, where a row
+    raised by one writer keeps a concurrent writer waiting until the batch commits; raised
+    and committed beforehand, the triggers find it high enough and write nothing.
+    """
+    longest: dict[tuple[str, str], int] = {}
+    for rows in batch:
+        for basis, granularity, days in rows.spans:
+            longest[(basis, granularity)] = max(days, longest.get((basis, granularity), -1))
+    dialect = connection.dialect.name
+    if not longest or dialect not in ("sqlite", "postgresql"):
+        return
+    table = cluster_spans
+    stored = {(basis, granularity): days for basis, granularity, days in connection.execute(select(table))}
+    raised = [
+        {"date_basis": basis, "granularity": granularity, "longest_days": days}
+        for (basis, granularity), days in sorted(longest.items())
+        if stored.get((basis, granularity), -1) < days
+    ]
+    if raised:
+        insert = (sqlite if dialect == "sqlite" else postgresql).insert
+        statement = insert(table)
+        greatest = func.max if dialect == "sqlite" else func.greatest
+        connection.execute(
+            statement.on_conflict_do_update(
+                index_elements=["date_basis", "granularity"],
+                set_={"longest_days": greatest(table.c.longest_days, statement.excluded.longest_days)},
+            ),
+            raised,
+        )
 
 
 def _insert_documents(connection: Connection, batch: Sequence[DocumentRows], ingested_at: str) -> dict[str, int]:
@@ -222,8 +282,6 @@ def _allocate_ids(connection: Connection, model: type, count: int) -> list[int]:
     if connection.dialect.name == "postgresql":
         sequence = f"pg_get_serial_sequence('{table.name}', 'id')"
         return list(connection.exec_driver_sql(f"SELECT nextval({sequence}) FROM generate_series(1, {int(count)})").scalars())
-    from sqlalchemy import func
-
     # The caller holds the write lock (timeline.store.database.lock_for_writing), so nobody else takes these ids.
     highest = connection.execute(select(func.max(table.c.id))).scalar() or 0
     return list(range(highest + 1, highest + 1 + count))

@@ -1,0 +1,87 @@
+"""Regrouping only the candidates found in SQL gives the clusters a regrouping of every event gives."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, func, select, update
+
+from benchmarks.corpus import write_corpus
+from timeline.pipeline.ingest import ingest
+from timeline.store.cluster_candidates import mergeable_events, unclustered_events
+from timeline.store.clusters import recompute_clusters
+from timeline.store.database import create_database_engine
+from timeline.store.models import EventRow
+from timeline.store.models_events import ClusterRow
+from timeline.store.tables import clusters
+
+ARTICLES = 90
+
+
+@pytest.fixture(scope="module")
+def dense_corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Generated articles published within three months (so that many report the same facts), in three folders."""
+    source = write_corpus(tmp_path_factory.mktemp("generated") / "articles", ARTICLES, seed=11, sentences=12)
+    with (source / "manifest.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    parts = [tmp_path_factory.mktemp(f"part{number}") for number in range(3)]
+    for number, row in enumerate(rows):
+        row["published"] = (date(2024, 1, 1) + timedelta(days=number * 7 % 90)).isoformat()
+        shutil.copy(source / row["file"], parts[number % 3] / row["file"])
+    for number, part in enumerate(parts):
+        with (part / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(row for index, row in enumerate(rows) if index % 3 == number)
+    return parts
+
+
+def stored(url: str) -> tuple[list, list]:
+    engine = create_database_engine(url)
+    try:
+        with engine.connect() as connection:
+            rows = list(connection.execute(select(clusters).order_by(clusters.c.id)))
+            assigned = [tuple(row) for row in connection.execute(select(EventRow.key, EventRow.cluster_id).order_by(EventRow.key))]
+    finally:
+        engine.dispose()
+    return rows, assigned
+
+
+def test_batch_after_batch_gives_the_clusters_of_a_regrouping_of_every_event(database_url: str, dense_corpus: list[Path]) -> None:
+    for part in dense_corpus:
+        assert ingest([str(part)], database_url, jobs=0).counts["added"] == ARTICLES // 3
+    incremental = stored(database_url)
+    assert any(row.event_count > 1 for row in incremental[0]) and all(cluster for _key, cluster in incremental[1])
+    engine = create_database_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(update(EventRow).values(cluster_id=None))
+            connection.execute(delete(ClusterRow))
+            assert len(unclustered_events(connection, EventRow.id > 0)) == connection.execute(select(func.count()).select_from(EventRow)).scalar()
+            recompute_clusters(connection)
+    finally:
+        engine.dispose()
+    assert stored(database_url) == incremental
+
+
+def test_candidates_hold_every_merged_event_and_leave_most_alone(database_url: str, dense_corpus: list[Path]) -> None:
+    assert ingest([str(part) for part in dense_corpus], database_url, jobs=0).counts["added"] == ARTICLES
+    engine = create_database_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            everything = EventRow.id > 0
+            candidates = mergeable_events(connection, date(1, 1, 1), date(9999, 1, 1))
+            merged = set(
+                connection.execute(
+                    select(EventRow.id).join(ClusterRow, ClusterRow.id == EventRow.cluster_id).where(ClusterRow.event_count > 1)
+                ).scalars()
+            )
+            total = connection.execute(select(func.count()).select_from(EventRow)).scalar()
+            unclustered = unclustered_events(connection, everything)
+    finally:
+        engine.dispose()
+    assert merged and merged <= candidates and len(candidates) < total / 2 and not unclustered
