@@ -76,6 +76,14 @@ def test_day_anaphor_on_a_year_keeps_what_is_known() -> None:
     assert ["1987", "1987-XX-XX"] == [m.value for m in mentions]
 
 
+def test_day_anaphor_on_a_month_spans_what_the_value_says() -> None:
+    """`three days later` after `in April 1940` is some day of April: its interval is April, no narrower."""
+    mentions = tag("In April 1940 the army moved. Three days later it attacked.", None, "narrative")
+    assert [("1940-04-XX", date(1940, 4, 1), date(1940, 5, 1), "day")] == [
+        (m.value, m.earliest, m.latest, m.granularity) for m in mentions[1:]
+    ]
+
+
 def test_narrative_anchoring() -> None:
     """Narrative mode anchors to the latest explicit date of the story."""
     mentions = tag("In March 1940 the army moved. In April it attacked.", None, "narrative")

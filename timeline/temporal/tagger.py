@@ -220,6 +220,10 @@ def resolve_candidate(
     if kind == "unanchored" and len({answer.value for answer in answers}) == 1:
         kind = "none"  # every stand-in reference gave the same answer: it did not need one
     earliest, latest, granularity = interval_of(value)
+    if earliest is None and kind == "mention" and "X" in value:
+        # "three days later" after "in April 1940" is 1940-04-XX: some day of April, the interval the value speaks of
+        earliest, latest, _ = interval_of(known_prefix(value))
+        granularity = interval_of(answers[0].value)[2]
     if earliest is None and kind not in ("unanchored", "none") and "X" in value:
         spans = [interval_of(answer.value) for answer in answers]
         if all(span[0] is not None for span in spans):
@@ -286,6 +290,17 @@ def merge_values(values: list[str], digits: bool = False) -> str:
         else:
             merged.append(_x_out(fields[0]))
     return "-".join(merged)
+
+
+def known_prefix(value: str) -> str:
+    """The part of a date value before its first unknown field: `1940-04-XX` -> `1940-04`, `1941-XX-XX` -> `1941`."""
+    fields = value.split("-")
+    known = []
+    for field in fields:
+        if "X" in field:
+            break
+        known.append(field)
+    return "-".join(known)
 
 
 def _common_digits(years: tuple[str, ...]) -> str:
