@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, inspect, select
+from datetime import date
+
+from sqlalchemy import func, insert, inspect, select, update
 
 from timeline.pipeline.ingest import ingest
 from timeline.store import migrate
 from timeline.store.database import create_database_engine
 from timeline.store.schema import Base
+from timeline.store.tables import cluster_spans, clusters
 
 from tests.conftest import SEEDS
 
@@ -60,3 +63,29 @@ def test_downgrade_base_removes_every_table(database_url: str) -> None:
         assert migrate.pending_differences(engine) == []
     finally:
         engine.dispose()
+
+
+def test_span_triggers_keep_the_longest_span_across_revision_0009(database_url: str) -> None:
+    migrate.upgrade(database_url)
+    migrate.downgrade(database_url, "0008")
+    migrate.upgrade(database_url)
+    engine = create_database_engine(database_url)
+    row = {"anchor_key": "a", "value": "2024", "date_basis": "stated", "text": "t", "event_count": 1, "source_count": 1}
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                insert(clusters),
+                [
+                    {**row, "id": "month", "granularity": "month", "earliest": date(2024, 1, 1), "latest": date(2024, 1, 31)},
+                    {**row, "id": "shorter", "granularity": "month", "earliest": date(2024, 2, 1), "latest": date(2024, 2, 10)},
+                    {**row, "id": "none", "granularity": None, "earliest": date(2024, 1, 1), "latest": date(2024, 1, 2)},
+                    {**row, "id": "undated", "granularity": "day", "earliest": None, "latest": None},
+                ],
+            )
+            first = dict(connection.execute(select(cluster_spans.c.granularity, cluster_spans.c.longest_days)).all())
+            connection.execute(update(clusters).where(clusters.c.id == "shorter").values(latest=date(2024, 6, 1)))
+            raised = dict(connection.execute(select(cluster_spans.c.granularity, cluster_spans.c.longest_days)).all())
+    finally:
+        engine.dispose()
+    assert first == {"month": 30, "": 1}
+    assert raised == {"month": 121, "": 1}

@@ -31,9 +31,9 @@ def _key() -> Column:
     return Column("id", Integer, primary_key=True)
 
 
-def _parent(name: str, target: str, *, ondelete: str = "CASCADE", nullable: bool = False) -> Column:
-    """An indexed integer reference to another table's id."""
-    return Column(name, Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True)
+def _parent(name: str, target: str, *, ondelete: str = "CASCADE", nullable: bool = False, index: bool = True) -> Column:
+    """An integer reference to another table's id, indexed unless a unique constraint already leads with it."""
+    return Column(name, Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index)
 
 
 documents = Table(
@@ -94,7 +94,7 @@ events = Table(
     metadata,
     _key(),
     _required("key", String(16), unique=True),
-    _parent("document_id", "documents.id"),
+    _parent("document_id", "documents.id", index=False),  # uq_events_document_span leads with it
     _required("start", Integer),
     _required("end", Integer),
     _required("text", Text),
@@ -135,7 +135,7 @@ event_actors = Table(
     "event_actors",
     metadata,
     _key(),
-    _parent("event_id", "events.id"),
+    _parent("event_id", "events.id", index=False),  # uq_event_actors_event_actor_role leads with it
     _parent("actor_id", "actors.id"),
     _required("role", String(16), index=True),
     _required("start", Integer),
@@ -178,7 +178,7 @@ clusters = Table(
     Column("earliest", IsoDate, index=True),
     Column("latest", IsoDate),
     Column("granularity", String(16)),
-    _required("date_basis", String(16), index=True),
+    _required("date_basis", String(16)),  # ix_clusters_chronology leads with it
     Column("category", String(32), index=True),
     _required("text", Text),
     Column("actors", Text),
@@ -224,7 +224,7 @@ cluster_spans = Table(
 """The longest `latest - earliest` in days of the dated clusters of one date basis and granularity (kept by triggers)."""
 
 SPAN_TRIGGERS = ("clusters_span_insert", "clusters_span_update")
-"""The triggers (migration 0007) that keep `cluster_spans` an upper bound of every cluster's length in days."""
+"""The triggers (migrations 0007 and 0009) that keep `cluster_spans` an upper bound of every cluster's length in days."""
 
 NO_GRANULARITY = ""
 """The `cluster_spans.granularity` of clusters whose granularity is NULL."""
