@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog=__doc__.splitlines()[-1])
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)), help="worker processes for ingest")
     parser.add_argument("--sizes", default="1000,10000", help="ingest corpus sizes, comma-separated")
-    parser.add_argument("--cluster-up-to", type=int, default=1000, help="largest ingest that also runs the clustering pass")
+    parser.add_argument("--cluster-up-to", type=int, default=10_000_000, help="largest ingest that also runs the clustering pass (end to end: every size by default)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
