@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date, timedelta
 
@@ -294,13 +295,7 @@ def merge_values(values: list[str], digits: bool = False) -> str:
 
 def known_prefix(value: str) -> str:
     """The part of a date value before its first unknown field: `1940-04-XX` -> `1940-04`, `1941-XX-XX` -> `1941`."""
-    fields = value.split("-")
-    known = []
-    for field in fields:
-        if "X" in field:
-            break
-        known.append(field)
-    return "-".join(known)
+    return "-".join(itertools.takewhile(lambda field: "X" not in field, value.split("-")))
 
 
 def _common_digits(years: tuple[str, ...]) -> str:
