@@ -14,10 +14,6 @@ from pathlib import Path
 
 from timeline.events.cluster import Cluster, cluster_id
 
-CLUSTER_COLUMNS = (
-    "id", "anchor_key", "event_id", "value", "mod", "earliest", "latest", "granularity", "date_basis", "category", "text",
-    "actors", "figures", "sources", "event_count", "source_count", "first_reported", "last_reported",
-)
 SINGLETON_COLUMNS = (
     "event_id", "id", "anchor_key", "value", "mod", "earliest", "latest", "granularity", "date_basis", "category", "text",
     "actors", "figures", "event_count", "source_count", "first_reported", "last_reported", "sources",
