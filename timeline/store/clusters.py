@@ -6,7 +6,6 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, Connection, Engine, bindparam, delete, func, insert, select, update
@@ -21,18 +20,9 @@ from timeline.store.models_events import ActorRow, ClaimRow, ClusterRow, EventAc
 _CHUNK = 500
 
 
-@dataclass(frozen=True)
-class ClusterSummary:
-    """What a recomputation did: the events it regrouped, the clusters they form, and how many of those merge several."""
-
-    events: int
-    clusters: int
-    merged: int
-
-
 def recompute_clusters(
     connection: Connection, document_ids: Iterable[int] | None = None, *, reader: Engine | None = None
-) -> ClusterSummary:
+) -> None:
     """Recompute the clusters touched by these documents (all clusters when None), in the caller's transaction.
 
     Clusters never cross a calendar year (see `timeline.events.cluster.bucket_of`), so
@@ -44,14 +34,11 @@ def recompute_clusters(
     """
     ids = None if document_ids is None else sorted(set(document_ids))
     if ids is not None and not ids:
-        return ClusterSummary(0, 0, 0)
-    events = clusters = merged = 0
+        return
     scopes = list(_scopes(connection, ids))
     with _candidates_of(connection, reader, [year for _scope, year in scopes]) as candidates:
         for (scope, _year), mergeable in zip(scopes, candidates):
-            done = _recompute(connection, scope, mergeable)
-            events, clusters, merged = events + done.events, clusters + done.clusters, merged + done.merged
-    return ClusterSummary(events, clusters, merged)
+            _recompute(connection, scope, mergeable)
 
 
 @contextmanager
@@ -116,7 +103,7 @@ def _day(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
-def _recompute(connection: Connection, scope: ColumnElement[bool], mergeable: set[int]) -> ClusterSummary:
+def _recompute(connection: Connection, scope: ColumnElement[bool], mergeable: set[int]) -> None:
     """Regroup the events in `scope` (a whole year, or undated events) and rewrite the clusters whose members changed.
 
     Only the events that could share a cluster, and those stored without one, are read and
@@ -138,7 +125,7 @@ def _recompute(connection: Connection, scope: ColumnElement[bool], mergeable: se
         names.update(page_names)
         figure_texts.update(page_figures)
     if not rows:
-        return ClusterSummary(0, 0, 0)
+        return
     clusters = cluster_reports(reports)
     publications = {row.id: row for row in rows}
     stored: dict[str, set[int]] = defaultdict(set)
@@ -162,7 +149,6 @@ def _recompute(connection: Connection, scope: ColumnElement[bool], mergeable: se
             update(EventRow).where(EventRow.id == bindparam("event")).values(cluster_id=bindparam("cluster")),
             assignments,
         )
-    return ClusterSummary(len(reports), len(clusters), sum(1 for cluster in clusters if len(cluster.members) > 1))
 
 
 def _event_query():  # type: ignore[no-untyped-def]
