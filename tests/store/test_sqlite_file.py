@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.store.database import database_url, sqlite_path
+from timeline.store.database import database_url, read_only_connection, sqlite_path
 from timeline.store.sqlite_file import SQLITE_BUSY_TIMEOUT_MS, connect_read_only, local_sqlite_path
 
 
@@ -39,3 +39,12 @@ def test_a_read_only_connection_refuses_writes_and_waits_for_locks(seeded_db: st
         assert connection.execute("PRAGMA query_only").fetchone()[0] == 1
     finally:
         connection.close()
+
+
+def test_the_sqlalchemy_read_only_connection_refuses_writes(seeded_db: str) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    with read_only_connection(seeded_db) as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM documents").scalar_one() == 5
+        with pytest.raises(OperationalError, match="readonly|read-only"):
+            connection.exec_driver_sql("CREATE TABLE scratch (id INTEGER)")

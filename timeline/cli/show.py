@@ -134,14 +134,10 @@ def _reader_of(db: str) -> Iterator[ChronologyReader]:
             yield reader
         return
     from timeline.query.chronology import CoreReader
-    from timeline.store.database import create_database_engine
+    from timeline.store.database import read_only_connection
 
-    engine = create_database_engine(db, read_only=True)
-    try:
-        with engine.connect() as connection:
-            yield CoreReader(connection)
-    finally:
-        engine.dispose()
+    with read_only_connection(db) as connection:
+        yield CoreReader(connection)
 
 
 def _range_note(query_filter, start, end, era) -> str:  # type: ignore[no-untyped-def]

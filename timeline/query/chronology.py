@@ -27,7 +27,7 @@ from timeline.query.statement_shape import (
     ClusterShape, EventShape, SpanClass, class_conditions, class_parameter, cluster_conditions, cluster_shape, event_conditions,
     event_shape, statement_values,
 )
-from timeline.store.database import create_database_engine, has_table
+from timeline.store.database import has_table, read_only_connection
 from timeline.store.tables import SPAN_TRIGGERS, actors, cluster_spans, clusters, documents, event_actors, events
 
 _DATE_COLUMNS = ("earliest", "latest")
@@ -64,18 +64,14 @@ def chronology(
     >>> entries.to_frame()[["label", "earliest", "latest"]].astype(str).values.tolist()
     [['1 Jun 2024', '2024-06-01', '2024-06-02']]
     """
-    engine = create_database_engine(db, read_only=True)
-    try:
-        with engine.connect() as connection:
-            from timeline.query.filters import resolve_filter
+    from timeline.query.filters import resolve_filter
 
-            query_filter = resolve_filter(
-                connection, start, end, era, today=today, actor=actor, text=text, category=category,
-                source=source, include_reported=include_reported, limit=limit, within=within,
-            )
-            return Chronology(entries_of(connection, query_filter))
-    finally:
-        engine.dispose()
+    with read_only_connection(db) as connection:
+        query_filter = resolve_filter(
+            connection, start, end, era, today=today, actor=actor, text=text, category=category,
+            source=source, include_reported=include_reported, limit=limit, within=within,
+        )
+        return Chronology(entries_of(connection, query_filter))
 
 
 def entries_of(connection: Connection, query_filter: ChronologyFilter) -> list[ChronologyEntry]:

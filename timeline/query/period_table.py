@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from timeline.query.periods import Period, PeriodError, find_period, period_from_row, period_values, read_periods_file
-from timeline.store.database import create_database_engine, database_url, has_table, sqlite_path
+from timeline.store.database import create_database_engine, database_url, has_table, read_only_connection, sqlite_path
 from timeline.store.tables_periods import delete_period_row, read_period_rows, write_period_rows
 
 
@@ -20,12 +20,8 @@ def stored_periods(connection: Connection) -> list[Period]:
 
 def list_periods(db: str) -> list[Period]:
     """The periods of the database `db` (a path or URL), by start date."""
-    engine = create_database_engine(db, read_only=True)
-    try:
-        with engine.connect() as connection:
-            return stored_periods(connection)
-    finally:
-        engine.dispose()
+    with read_only_connection(db) as connection:
+        return stored_periods(connection)
 
 
 def add_period(db: str, period: Period, *, replace: bool = False) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +70,17 @@ def create_database_engine(target: str | os.PathLike[str], *, read_only: bool = 
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", lambda dbapi_connection, _record: configure_connection(dbapi_connection, read_only=read_only))
     return engine
+
+
+@contextmanager
+def read_only_connection(target: str | os.PathLike[str]) -> Iterator[Connection]:
+    """A read-only connection to the database, its engine disposed of when the block ends."""
+    engine = create_database_engine(target, read_only=True)
+    try:
+        with engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()
 
 
 def display_name(target: str | os.PathLike[str]) -> str:
