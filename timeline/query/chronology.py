@@ -17,7 +17,7 @@ from sqlalchemy import (
 
 from timeline.domain import ChronologyEntry
 from timeline.query.chronology_entries import (
-    CLUSTER_COLUMNS, EVENT_COLUMNS, REPORT_COLUMNS, cluster_schema_of, read_entries, read_undated_count,
+    CLUSTER_COLUMNS, EVENT_COLUMNS, REPORT_COLUMNS, cluster_schema_of, read_entries,
 )
 from timeline.query.chronology_filter import ChronologyFilter
 from timeline.query.frame import Chronology
@@ -77,11 +77,6 @@ def chronology(
 def entries_of(connection: Connection, query_filter: ChronologyFilter) -> list[ChronologyEntry]:
     """The entries matching the filter: from clusters when the database has them, else from events."""
     return read_entries(CoreReader(connection), query_filter)
-
-
-def undated_count(connection: Connection, include_reported: bool = False) -> int:
-    """How many entries have no calendar interval (an unknown publication date): they cannot be placed."""
-    return read_undated_count(CoreReader(connection), include_reported)
 
 
 class CoreReader:
