@@ -11,7 +11,7 @@ from sqlalchemy.dialects import sqlite
 
 from timeline.query.chronology import build_cluster_statement, build_event_statement, reports_statement
 from timeline.query.chronology_filter import ChronologyFilter
-from timeline.query.sqlite_reader import cluster_statement, event_statement, parameter_values
+from timeline.query.sqlite_reader import Parameter, cluster_statement, event_statement
 from timeline.query.sqlite_reader import reports_statement as sqlite_reports_statement
 from timeline.query.sqlite_statements_build import TARGET, render
 from timeline.query.statement_shape import ClusterShape, EventShape, statement_values
@@ -30,6 +30,11 @@ def core_text(statement, values: dict[str, object]) -> tuple[str, list[object]]:
     compiled = statement.compile(dialect=DIALECT)
     given = compiled.construct_params(values)
     return str(compiled), [given[name] for name in compiled.positiontup]
+
+
+def parameter_values(parameters: tuple[Parameter, ...], values: dict[str, object]) -> list[object]:
+    """The values of a stored statement's parameters in order, as given (constants in place of their tuples)."""
+    return [parameter[0] if isinstance(parameter, tuple) else values[parameter] for parameter in parameters]
 
 
 def class_values(granular_flags: tuple[bool, ...] | None, within: bool) -> dict[str, object]:

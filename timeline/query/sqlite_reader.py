@@ -118,11 +118,6 @@ def bound_values(parameters: Sequence[Parameter], values: dict[str, object]) -> 
     return bound
 
 
-def parameter_values(parameters: Sequence[Parameter], values: dict[str, object]) -> list[object]:
-    """The values of a statement's parameters in order, as given (constants in place of their tuples)."""
-    return [parameter[0] if isinstance(parameter, tuple) else values[parameter] for parameter in parameters]
-
-
 def _joined(head: str, conditions: list[Statement]) -> Statement:
     """`head WHERE c1 AND c2 …`, its parameters in order."""
     where = compiled.PIECES["and"].join(sql for sql, _parameters in conditions)
