@@ -95,8 +95,7 @@ class CoreReader:
 
     def cluster_rows(self, query_filter: ChronologyFilter, classes: list[SpanClass] | None) -> Sequence[Sequence]:  # type: ignore[type-arg]
         """The cluster rows matching the filter, in order."""
-        statement = build_cluster_statement(cluster_shape(query_filter, classes, _text_kind(self.connection, query_filter)))
-        return self.connection.execute(statement, statement_values(query_filter, classes)).all()
+        return self.connection.execute(*cluster_statement(self.connection, query_filter, classes)).all()
 
     def has_cluster_rows(self) -> bool:
         """True when the `clusters` table holds a row."""
@@ -108,7 +107,7 @@ class CoreReader:
 
     def event_rows(self, query_filter: ChronologyFilter) -> list[Sequence]:  # type: ignore[type-arg]
         """The event rows matching the filter, in order."""
-        return self.connection.execute(event_query(self.connection, query_filter)).all()
+        return self.connection.execute(*event_statement(self.connection, query_filter)).all()
 
     def undated_count(self, clustered: bool, include_reported: bool) -> int:
         """How many clusters (or events) have no calendar interval."""
@@ -170,9 +169,16 @@ def cluster_query(connection: Connection, query_filter: ChronologyFilter) -> Sel
     every entry that starts before `from`.
     """
     classes = span_classes(connection, query_filter.include_reported, spans_kept=_cluster_schema(connection)[1])
-    statement = build_cluster_statement(cluster_shape(query_filter, classes, _text_kind(connection, query_filter)))
-    values = statement_values(query_filter, classes)
+    statement, values = cluster_statement(connection, query_filter, classes)
     return statement.params(**values) if values else statement
+
+
+def cluster_statement(
+    connection: Connection, query_filter: ChronologyFilter, classes: list[SpanClass] | None
+) -> tuple[Select | CompoundSelect, dict[str, object]]:  # type: ignore[type-arg]
+    """The cluster statement for the filter over these span classes, and the values of its bound parameters."""
+    shape = cluster_shape(query_filter, classes, _text_kind(connection, query_filter))
+    return build_cluster_statement(shape), statement_values(query_filter, classes)
 
 
 def _actor_named() -> ColumnElement[bool]:
@@ -328,12 +334,10 @@ def build_event_statement(shape: EventShape) -> Select:  # type: ignore[type-arg
     return query.limit(bindparam("row_limit", type_=Integer)) if shape.limit else query
 
 
-def event_query(connection: Connection, query_filter: ChronologyFilter) -> Select:  # type: ignore[type-arg]
-    """Events (a database without clusters) overlapping the filter's interval, in the same order."""
+def event_statement(connection: Connection, query_filter: ChronologyFilter) -> tuple[Select, dict[str, object]]:  # type: ignore[type-arg]
+    """The statement of the events (a database without clusters) matching the filter, in order, and its values."""
     shape = event_shape(query_filter, has_table(connection, "event_actors"), _text_kind(connection, query_filter))
-    statement = build_event_statement(shape)
-    values = statement_values(query_filter)
-    return statement.params(**values) if values else statement
+    return build_event_statement(shape), statement_values(query_filter)
 
 
 @lru_cache(maxsize=1)
