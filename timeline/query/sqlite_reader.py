@@ -52,10 +52,11 @@ class SqliteReader:
         return cluster_schema_of(found, compiled.SPAN_TRIGGER_COUNT)
 
     def span_classes(self, include_reported: bool, spans_kept: bool | None) -> list[SpanClass] | None:
-        """Each (date basis, granularity, longest span in days) of the clusters read, or None when no bound is kept."""
-        if spans_kept is False:
-            return None
-        if spans_kept is None and self._scalar(compiled.STATEMENTS["span_triggers"]) != compiled.SPAN_TRIGGER_COUNT:
+        """Each (date basis, granularity, longest span in days) of the clusters read, or None when no bound is kept.
+
+        `spans_kept` comes from `cluster_schema`, which on SQLite always knows whether the span triggers are in place.
+        """
+        if not spans_kept:
             return None
         rows = self._run(compiled.STATEMENTS["spans" if include_reported else "stated_spans"])
         return [(basis, granularity, max(int(longest), 0)) for basis, granularity, longest in rows]

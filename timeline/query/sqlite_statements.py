@@ -88,9 +88,6 @@ STATEMENTS = {'any_cluster': ('SELECT clusters.id \nFROM clusters\n LIMIT ? OFFS
  'cluster_schema': ("SELECT type, name, tbl_name FROM sqlite_master WHERE name IN ('clusters', 'clusters_span_insert', "
                     "'clusters_span_update')",
                     ()),
- 'span_triggers': ("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'clusters' AND name IN "
-                   "('clusters_span_insert', 'clusters_span_update')",
-                   ()),
  'spans': ('SELECT cluster_spans.date_basis, cluster_spans.granularity, cluster_spans.longest_days \n'
            'FROM cluster_spans ORDER BY cluster_spans.date_basis, cluster_spans.granularity',
            ()),

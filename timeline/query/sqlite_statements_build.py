@@ -117,7 +117,6 @@ def statements() -> dict[str, object]:
         "STATEMENTS": {
             "any_cluster": compiled(chronology.ANY_CLUSTER),
             "cluster_schema": (chronology.SQLITE_CLUSTER_SCHEMA, ()),
-            "span_triggers": (chronology.SPAN_TRIGGERS_SQL["sqlite"], ()),
             "spans": compiled(chronology.SPANS[True]),
             "stated_spans": compiled(chronology.SPANS[False]),
             "undated_clusters": compiled(chronology.UNDATED[True, True]),
