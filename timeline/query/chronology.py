@@ -64,14 +64,15 @@ def chronology(
     >>> entries.to_frame()[["label", "earliest", "latest"]].astype(str).values.tolist()
     [['1 Jun 2024', '2024-06-01', '2024-06-02']]
     """
-    from timeline.query.filters import resolve_filter
+    from timeline.query.filters import filter_of
 
     with read_only_connection(db) as connection:
-        query_filter = resolve_filter(
-            connection, start, end, era, today=today, actor=actor, text=text, category=category,
+        reader = CoreReader(connection)
+        query_filter = filter_of(
+            reader.periods, start, end, era, today=today, actor=actor, text=text, category=category,
             source=source, include_reported=include_reported, limit=limit, within=within,
         )
-        return Chronology(entries_of(connection, query_filter))
+        return Chronology(read_entries(reader, query_filter))
 
 
 def entries_of(connection: Connection, query_filter: ChronologyFilter) -> list[ChronologyEntry]:

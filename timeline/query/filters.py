@@ -1,32 +1,13 @@
-"""Turn what a person asked for (typed dates, an era) into a ChronologyFilter, reading eras from the database."""
+"""Turn what a person asked for (typed dates, an era) into a ChronologyFilter, with the eras a reader gives."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
 
 from timeline.query.chronology_filter import ChronologyFilter
 from timeline.query.periods import Period, find_period
 from timeline.query.when import WhenError, read_when
-
-if TYPE_CHECKING:
-    from sqlalchemy import Connection
-
-
-def resolve_filter(
-    connection: Connection,
-    start: date | str | None = None,
-    end: date | str | None = None,
-    era: str | None = None,
-    *,
-    today: date | None = None,
-    **options: object,
-) -> ChronologyFilter:
-    """A filter whose interval is [start of `start`, end of `end`) narrowed to `era`, eras read through `connection`."""
-    from timeline.query.period_table import stored_periods
-
-    return filter_of(lambda: stored_periods(connection), start, end, era, today=today, **options)
 
 
 def filter_of(
