@@ -51,7 +51,7 @@ def test_the_stored_statements_are_what_the_core_statements_compile_to() -> None
 def cluster_shapes(classes: tuple[bool, ...] | None, report_conditions) -> list[ClusterShape]:  # type: ignore[no-untyped-def]
     """Every shape of a cluster statement over these classes: each range flag, with each given (actor, source, text)."""
     return [
-        ClusterShape(classes, start and not within, start, end, within, reported, category, limit, actor, source, text)
+        ClusterShape(classes, start, end, within, reported, category, limit, actor, source, text)
         for (start, end, within, reported, category, limit), (actor, source, text)
         in itertools.product(itertools.product((False, True), repeat=6), report_conditions)
     ]

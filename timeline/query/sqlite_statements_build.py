@@ -70,7 +70,7 @@ def _made(conditions: dict) -> dict:  # type: ignore[type-arg]
 
 
 def _cluster_shape(classes: tuple[bool, ...] | None = None, *, limit: bool = False) -> ClusterShape:
-    return ClusterShape(classes, False, False, False, False, True, False, limit)
+    return ClusterShape(classes, False, False, False, True, False, limit)
 
 
 def _event_shape(*, limit: bool = False) -> EventShape:

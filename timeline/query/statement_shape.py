@@ -23,7 +23,6 @@ class ClusterShape:
     """
 
     classes: tuple[bool, ...] | None
-    bounded: bool
     start: bool
     end: bool
     within: bool
@@ -33,6 +32,11 @@ class ClusterShape:
     actor: bool = False
     source: bool = False
     text: str | None = None
+
+    @property
+    def bounded(self) -> bool:
+        """Whether each class starts at the range's start less its longest span (an overlap with a lower end)."""
+        return self.start and not self.within
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,6 @@ def cluster_shape(query_filter: ChronologyFilter, classes: list[SpanClass] | Non
     """The shape of the cluster statement for a filter, its span classes and how its words are searched."""
     return ClusterShape(
         classes=tuple(bool(granularity) for _basis, granularity, _longest in classes) if classes else None,
-        bounded=query_filter.start is not None and not query_filter.within,
         start=query_filter.start is not None,
         end=query_filter.end is not None,
         within=query_filter.within,
