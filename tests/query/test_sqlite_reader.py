@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from timeline.query.chronology import CoreReader
-from timeline.query.chronology_entries import read_entries, read_undated_count
+from timeline.query.chronology_entries import read_chronology
 from timeline.query.filters import filter_of
 from timeline.query.sqlite_reader import sqlite_reader
 from timeline.store.database import create_database_engine
@@ -48,7 +48,7 @@ def both_ways(db: str, options: list[dict]) -> list[tuple]:  # type: ignore[type
                 found = []
                 for reader in (core, stdlib):
                     query_filter = filter_of(reader.periods, **option)
-                    found.append((read_entries(reader, query_filter), read_undated_count(reader, query_filter.include_reported)))
+                    found.append(read_chronology(reader, query_filter))
                 results.append((option, *found))
     finally:
         engine.dispose()

@@ -98,7 +98,7 @@ def select_entries(db, start, end, era, actor, category, source, grep, reported,
     A local SQLite file is read with the standard library (`timeline/query/sqlite_reader.py`), any other
     database through SQLAlchemy; both run the same statements and give the same entries.
     """
-    from timeline.query.chronology_entries import read_entries, read_undated_count
+    from timeline.query.chronology_entries import read_chronology
     from timeline.query.filters import filter_of
     from timeline.query.when import WhenError
 
@@ -111,8 +111,7 @@ def select_entries(db, start, end, era, actor, category, source, grep, reported,
                 )
             except WhenError as error:
                 raise fail(str(error), 2) from None
-            entries = read_entries(reader, query_filter)
-            undated = read_undated_count(reader, reported)
+            entries, undated = read_chronology(reader, query_filter)
     except typer.Exit:
         raise
     except Exception as error:  # noqa: BLE001 - a database that cannot be read is reported, not traced

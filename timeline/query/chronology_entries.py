@@ -67,23 +67,29 @@ class ChronologyReader(Protocol):
 
 def read_entries(reader: ChronologyReader, query_filter: ChronologyFilter) -> list[ChronologyEntry]:
     """The entries matching the filter: from clusters when the database has them, else from events."""
-    clustered, spans_kept = reader.cluster_schema()
+    return _read_entries(reader, query_filter)[0]
+
+
+def read_chronology(reader: ChronologyReader, query_filter: ChronologyFilter) -> tuple[list[ChronologyEntry], int]:
+    """The entries matching the filter, and how many entries have no calendar interval (an unknown publication date)."""
+    entries, clustered = _read_entries(reader, query_filter)
+    return entries, reader.undated_count(clustered, query_filter.include_reported)
+
+
+def _read_entries(reader: ChronologyReader, query_filter: ChronologyFilter) -> tuple[list[ChronologyEntry], bool]:
+    """The entries matching the filter, and whether they were read from clusters (the database has some)."""
+    has_clusters_table, spans_kept = reader.cluster_schema()
     entries = None
-    if clustered:
+    if has_clusters_table:
         rows = reader.cluster_rows(query_filter, reader.span_classes(query_filter.include_reported, spans_kept))
         if rows or reader.has_cluster_rows():
             entries = cluster_entries(rows, lambda cluster_ids: reports_of(reader, cluster_ids))
+    clustered = entries is not None
     if entries is None:
         entries = event_entries(reader.event_rows(query_filter))
     if any(entry.mod in MOD_ORDER for entry in entries):  # else the statement's order (earliest, latest) stands as it is
         entries.sort(key=lambda entry: (entry.earliest, entry.latest, MOD_ORDER.get(entry.mod or "", 1)))
-    return entries
-
-
-def read_undated_count(reader: ChronologyReader, include_reported: bool = False) -> int:
-    """How many entries have no calendar interval (an unknown publication date): they cannot be placed."""
-    clustered = reader.cluster_schema()[0] and reader.has_cluster_rows()
-    return reader.undated_count(clustered, include_reported)
+    return entries, clustered
 
 
 def source_name(source: str | None, title: str | None, path: str | None) -> str:
