@@ -96,7 +96,7 @@ class CoreReader:
 
     def cluster_rows(self, query_filter: ChronologyFilter, classes: list[SpanClass] | None) -> Sequence[Sequence]:  # type: ignore[type-arg]
         """The cluster rows matching the filter, in order."""
-        return self.connection.execute(*cluster_statement(self.connection, query_filter, classes)).all()
+        return self.connection.execute(*_cluster_statement_and_values(self.connection, query_filter, classes)).all()
 
     def has_cluster_rows(self) -> bool:
         """True when the `clusters` table holds a row."""
@@ -108,7 +108,7 @@ class CoreReader:
 
     def event_rows(self, query_filter: ChronologyFilter) -> list[Sequence]:  # type: ignore[type-arg]
         """The event rows matching the filter, in order."""
-        return self.connection.execute(*event_statement(self.connection, query_filter)).all()
+        return self.connection.execute(*_event_statement_and_values(self.connection, query_filter)).all()
 
     def undated_count(self, clustered: bool, include_reported: bool) -> int:
         """How many clusters (or events) have no calendar interval."""
@@ -170,11 +170,11 @@ def cluster_query(connection: Connection, query_filter: ChronologyFilter) -> Sel
     every entry that starts before `from`.
     """
     classes = span_classes(connection, query_filter.include_reported, spans_kept=_cluster_schema(connection)[1])
-    statement, values = cluster_statement(connection, query_filter, classes)
+    statement, values = _cluster_statement_and_values(connection, query_filter, classes)
     return statement.params(**values) if values else statement
 
 
-def cluster_statement(
+def _cluster_statement_and_values(
     connection: Connection, query_filter: ChronologyFilter, classes: list[SpanClass] | None
 ) -> tuple[Select | CompoundSelect, dict[str, object]]:  # type: ignore[type-arg]
     """The cluster statement for the filter over these span classes, and the values of its bound parameters."""
@@ -335,7 +335,7 @@ def build_event_statement(shape: EventShape) -> Select:  # type: ignore[type-arg
     return query.limit(bindparam("row_limit", type_=Integer)) if shape.limit else query
 
 
-def event_statement(connection: Connection, query_filter: ChronologyFilter) -> tuple[Select, dict[str, object]]:  # type: ignore[type-arg]
+def _event_statement_and_values(connection: Connection, query_filter: ChronologyFilter) -> tuple[Select, dict[str, object]]:  # type: ignore[type-arg]
     """The statement of the events (a database without clusters) matching the filter, in order, and its values."""
     shape = event_shape(query_filter, has_table(connection, "event_actors"), _text_kind(connection, query_filter))
     return build_event_statement(shape), statement_values(query_filter)
