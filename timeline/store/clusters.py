@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -44,30 +44,36 @@ def recompute_clusters(
 @contextmanager
 def _candidates_of(connection: Connection, reader: Engine | None, years: list[int | None]) -> Iterator[Iterator[set[int]]]:
     """Each year's mergeable events in turn (none for undated events), looked up one year ahead in a thread when `reader` is given."""
-
-    def lookup(source: Connection, year: int | None) -> set[int]:
-        return set() if year is None else mergeable_events(source, date(year, 1, 1), date(year + 1, 1, 1))
-
     if reader is None:
-        yield (lookup(connection, year) for year in years)
+        yield (_mergeable_in(connection, year) for year in years)
         return
-
-    def looked_up(year: int | None) -> set[int]:
-        with reader.connect() as source:
-            return lookup(source, year)
-
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="timeline-candidates") as helper:
+        yield _one_year_ahead(helper, reader, years)
 
-        def in_turn() -> Iterator[set[int]]:
-            pending: deque[Future[set[int]]] = deque()
-            for year in years:
-                pending.append(helper.submit(looked_up, year))
-                if len(pending) > 1:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
 
-        yield in_turn()
+def _one_year_ahead(helper: ThreadPoolExecutor, reader: Engine, years: list[int | None]) -> Iterator[set[int]]:
+    """Each year's mergeable events, the next year's being looked up on `reader` while the caller regroups this one's."""
+    pending: Future[set[int]] | None = None
+    for year in years:
+        following = helper.submit(_mergeable_on, reader, year)
+        if pending is not None:
+            yield pending.result()
+        pending = following
+    if pending is not None:
+        yield pending.result()
+
+
+def _mergeable_on(reader: Engine, year: int | None) -> set[int]:
+    """The year's mergeable events, read on a connection of `reader`'s own (none for undated events)."""
+    if year is None:
+        return set()
+    with reader.connect() as source:
+        return _mergeable_in(source, year)
+
+
+def _mergeable_in(connection: Connection, year: int | None) -> set[int]:
+    """The mergeable events starting in this year (none for undated events)."""
+    return set() if year is None else mergeable_events(connection, date(year, 1, 1), date(year + 1, 1, 1))
 
 
 def _scopes(connection: Connection, document_ids: Sequence[int] | None) -> Iterator[tuple[ColumnElement[bool], int | None]]:
