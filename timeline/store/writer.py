@@ -194,7 +194,7 @@ def write_rows(connection: Connection, batch: Sequence[DocumentRows]) -> list[in
         events.extend((event_id, document_id, *row) for event_id, row in zip(ids, rows.events))
         links.extend((ids[link[0]], actor_ids[link[1]], *link[2:]) for link in rows.links)
         claims.extend((ids[claim[0]], *claim[1:-1], actor_ids.get(claim[-1]) if claim[-1] else None) for claim in rows.claims)
-        unnamed = f"document {document_id}"
+        unnamed = source_label(None, None, None, document_id)
         clusters.extend((event_id, *row[:-1], row[-1] or unnamed) for event_id, row in zip(ids, rows.clusters))
     _insert_values(connection, EventRow, EVENT_COLUMNS, events)
     _insert_values(connection, EventActorRow, LINK_COLUMNS, links)
