@@ -129,23 +129,15 @@ def document_detail(connection: Connection, document_id: int) -> DocumentDetail 
 
 def documents(target: str) -> list[DocumentSummary]:
     """Every document of the database `target` (a path or URL), for the CLI and the Python API."""
-    from timeline.store.database import create_database_engine
+    from timeline.store.database import read_only_connection
 
-    engine = create_database_engine(target)
-    try:
-        with engine.connect() as connection:
-            return list_documents(connection)
-    finally:
-        engine.dispose()
+    with read_only_connection(target) as connection:
+        return list_documents(connection)
 
 
 def document(target: str, document_id: int) -> DocumentDetail | None:
     """One document of the database `target` with its text and segments."""
-    from timeline.store.database import create_database_engine
+    from timeline.store.database import read_only_connection
 
-    engine = create_database_engine(target)
-    try:
-        with engine.connect() as connection:
-            return document_detail(connection, document_id)
-    finally:
-        engine.dispose()
+    with read_only_connection(target) as connection:
+        return document_detail(connection, document_id)
