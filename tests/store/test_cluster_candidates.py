@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import random
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -12,7 +13,7 @@ from sqlalchemy import delete, func, select, update
 
 from benchmarks.corpus import write_corpus
 from timeline.pipeline.ingest import ingest
-from timeline.store.cluster_candidates import mergeable_events, unclustered_events
+from timeline.store.cluster_candidates import mergeable_events, nested_with_another_document, unclustered_events
 from timeline.store.clusters import recompute_clusters
 from timeline.store.database import create_database_engine
 from timeline.store.models import EventRow
@@ -85,3 +86,28 @@ def test_candidates_hold_every_merged_event_and_leave_most_alone(database_url: s
     finally:
         engine.dispose()
     assert merged and merged <= candidates and len(candidates) < total / 2 and not unclustered
+
+
+def nested_by_pairs(rows: list[tuple[int, int, int, int]]) -> set[int]:
+    """The rows nested with a row of another document, found by comparing every pair."""
+    return {
+        one[3]
+        for one in rows
+        for other in rows
+        if one[2] != other[2]
+        and ((other[0] <= one[0] and other[1] >= one[1]) or (other[0] >= one[0] and other[1] <= one[1]))
+    }
+
+
+def test_the_sweeps_find_exactly_the_rows_nested_with_another_documents() -> None:
+    # (earliest, latest, document, event): 1 lies inside 2; 3 and 4 are the same interval in two documents;
+    # 5 and 6 nest but come from one document; 7 overlaps 2 without nesting.
+    rows = [(10, 12, 1, 1), (9, 20, 2, 2), (30, 31, 3, 3), (30, 31, 4, 4), (40, 50, 5, 5), (41, 42, 5, 6), (15, 25, 6, 7)]
+    assert nested_with_another_document(rows) == {1, 2, 3, 4}
+    generator = random.Random(5)
+    for _ in range(500):
+        rows = []
+        for event in range(generator.randint(1, 12)):
+            start = generator.randint(0, 6)
+            rows.append((start, start + generator.randint(0, 4), generator.randint(0, 3), event))
+        assert nested_with_another_document(rows) == nested_by_pairs(rows)
