@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import random
 import shutil
 from datetime import date, timedelta
@@ -14,6 +15,7 @@ from sqlalchemy import delete, func, select, update
 from benchmarks.corpus import write_corpus
 from timeline.pipeline.ingest import ingest
 from timeline.store.cluster_candidates import mergeable_events, nested_with_another_document, unclustered_events
+from timeline.store import clusters as clusters_module
 from timeline.store.clusters import recompute_clusters
 from timeline.store.database import create_database_engine
 from timeline.store.models import EventRow
@@ -67,6 +69,39 @@ def test_batch_after_batch_gives_the_clusters_of_a_regrouping_of_every_event(dat
     finally:
         engine.dispose()
     assert stored(database_url) == incremental
+
+
+PLANNERS = "TIMELINE_TEST_PLANNERS"
+PLAN_YEAR = clusters_module._plan_year
+
+
+def recorded_plan_year(url: str, year: int) -> clusters_module.Plan:
+    """Plan a year as the pass does, leaving a file named after the planning process and the year."""
+    (Path(os.environ[PLANNERS]) / f"{os.getpid()}-{year}").touch()
+    return PLAN_YEAR(url, year)
+
+
+def test_years_planned_in_forked_processes_give_the_same_clusters(
+    database_url: str, dense_corpus: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert ingest([str(part) for part in dense_corpus], database_url, jobs=0).counts["added"] == ARTICLES
+    serial = stored(database_url)
+    planners = tmp_path / "planners"
+    planners.mkdir()
+    monkeypatch.setenv(PLANNERS, str(planners))
+    monkeypatch.setattr(clusters_module, "_plan_year", recorded_plan_year)
+    engine = create_database_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(update(EventRow).values(cluster_id=None))
+            connection.execute(delete(ClusterRow))
+        with engine.begin() as connection:
+            recompute_clusters(connection, reader=engine, processes=2)
+    finally:
+        engine.dispose()
+    pids = {int(name.split("-")[0]) for name in os.listdir(planners)}
+    assert len(os.listdir(planners)) > 1 and os.getpid() not in pids
+    assert stored(database_url) == serial
 
 
 def test_candidates_hold_every_merged_event_and_leave_most_alone(database_url: str, dense_corpus: list[Path]) -> None:

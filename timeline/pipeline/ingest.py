@@ -15,7 +15,7 @@ from timeline.dating import Reference
 from timeline.domain import SourceDocument
 from timeline.pipeline.extract import date_undated, extract_rows
 from timeline.pipeline.batch_writer import BatchWriter
-from timeline.pipeline.parallel import DEFAULT_TIMEOUT_S, Outcome, open_extractor
+from timeline.pipeline.parallel import DEFAULT_TIMEOUT_S, Outcome, default_jobs, open_extractor
 from timeline.query.documents import dated_references
 from timeline.query.period_table import stored_periods
 from timeline.query.periods import Period
@@ -111,7 +111,7 @@ def ingest(
                 with engine.begin() as connection:
                     # Concurrent ingests write documents side by side but regroup clusters one at a time.
                     lock_for_writing(connection)
-                    recompute_clusters(connection, added, reader=engine)
+                    recompute_clusters(connection, added, reader=engine, processes=default_jobs() if jobs is None else jobs)
         finally:
             engine.dispose()
     except (OperationalError, DatabaseError) as error:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from sqlalchemy import ColumnElement, Connection, Engine, bindparam, delete, func, insert, select, update
 
@@ -14,6 +16,7 @@ from timeline.events.cluster import Figure, Report, cluster_reports
 from timeline.events.figures import unit_class
 from timeline.store.cluster_candidates import mergeable_events, unclustered_events
 from timeline.store.cluster_rows import cluster_row, source_label
+from timeline.store.database import create_database_engine, is_sqlite, sqlite_path
 from timeline.store.models import Document, EventRow
 from timeline.store.models_events import ActorRow, ClaimRow, ClusterRow, EventActorRow
 
@@ -21,7 +24,11 @@ _CHUNK = 500
 
 
 def recompute_clusters(
-    connection: Connection, document_ids: Iterable[int] | None = None, *, reader: Engine | None = None
+    connection: Connection,
+    document_ids: Iterable[int] | None = None,
+    *,
+    reader: Engine | None = None,
+    processes: int = 0,
 ) -> None:
     """Recompute the clusters touched by these documents (all clusters when None), in the caller's transaction.
 
@@ -29,57 +36,67 @@ def recompute_clusters(
     only the years the new documents' events start in are regrouped, one year at a time
     (memory holds one year's events, never the whole scope), then the documents' undated
     events, each a cluster of its own, in pages. With `reader`, an engine on the same
-    database whose events are all committed, each year's candidates are looked up one year
-    ahead on a connection of its own, while this thread regroups the year before.
+    database whose events are all committed, and `processes` above 1, the years are
+    planned in that many forked processes reading through connections of their own, while
+    this connection writes each year's plan in turn.
     """
     ids = None if document_ids is None else sorted(set(document_ids))
     if ids is not None and not ids:
         return
-    scopes = list(_scopes(connection, ids))
-    with _candidates_of(connection, reader, [year for _scope, year in scopes]) as candidates:
-        for (scope, _year), mergeable in zip(scopes, candidates):
-            _recompute(connection, scope, mergeable)
+    years = _years(connection, ids)
+    for plan in _year_plans(connection, years, reader, processes):
+        _apply(connection, plan)
+    for scope in _undated_scopes(connection, ids):
+        _apply(connection, _plan(connection, scope, set()))
 
 
-@contextmanager
-def _candidates_of(connection: Connection, reader: Engine | None, years: list[int | None]) -> Iterator[Iterator[set[int]]]:
-    """Each year's mergeable events in turn (none for undated events), looked up one year ahead in a thread when `reader` is given."""
-    if reader is None:
-        yield (_mergeable_in(connection, year) for year in years)
+@dataclass(frozen=True)
+class Plan:
+    """How one scope's clusters change: the clusters to delete, the rows to insert, the events to move."""
+
+    gone: list[str]
+    rows: list[dict]
+    assignments: list[dict]
+
+
+def _year_plans(connection: Connection, years: list[int], reader: Engine | None, processes: int) -> Iterator[Plan]:
+    """Each year's plan in year order: worked out in forked processes when asked and possible, else on `connection`."""
+    workers = min(processes, len(years))
+    if reader is None or workers < 2 or not _readable_elsewhere(reader) or "fork" not in multiprocessing.get_all_start_methods():
+        for year in years:
+            yield _plan(connection, _year_scope(year), _mergeable_in(connection, year))
         return
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="timeline-candidates") as helper:
-        yield _one_year_ahead(helper, reader, years)
+    url = reader.url.render_as_string(hide_password=False)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from pool.map(partial(_plan_year, url), years)
 
 
-def _one_year_ahead(helper: ThreadPoolExecutor, reader: Engine, years: list[int | None]) -> Iterator[set[int]]:
-    """Each year's mergeable events, the next year's being looked up on `reader` while the caller regroups this one's."""
-    pending: Future[set[int]] | None = None
-    for year in years:
-        following = helper.submit(_mergeable_on, reader, year)
-        if pending is not None:
-            yield pending.result()
-        pending = following
-    if pending is not None:
-        yield pending.result()
+def _readable_elsewhere(reader: Engine) -> bool:
+    """Can another process open this database (a server, or a SQLite file, not memory)?"""
+    return not is_sqlite(reader.url) or sqlite_path(reader.url) is not None
 
 
-def _mergeable_on(reader: Engine, year: int | None) -> set[int]:
-    """The year's mergeable events, read on a connection of `reader`'s own (none for undated events)."""
-    if year is None:
-        return set()
-    with reader.connect() as source:
-        return _mergeable_in(source, year)
+def _plan_year(url: str, year: int) -> Plan:
+    """One year's plan, worked out on a read-only connection of this process's own (run in a forked process)."""
+    engine = create_database_engine(url, read_only=True)
+    try:
+        with engine.connect() as connection:
+            return _plan(connection, _year_scope(year), _mergeable_in(connection, year))
+    finally:
+        engine.dispose()
 
 
-def _mergeable_in(connection: Connection, year: int | None) -> set[int]:
-    """The mergeable events starting in this year (none for undated events)."""
-    return set() if year is None else mergeable_events(connection, date(year, 1, 1), date(year + 1, 1, 1))
+def _mergeable_in(connection: Connection, year: int) -> set[int]:
+    """The mergeable events starting in this year."""
+    return mergeable_events(connection, date(year, 1, 1), date(year + 1, 1, 1))
 
 
-def _scopes(connection: Connection, document_ids: Sequence[int] | None) -> Iterator[tuple[ColumnElement[bool], int | None]]:
-    """The groups of events to regroup, each small enough to hold in memory: a year, or a page of undated events (no year)."""
-    for year in _years(connection, document_ids):
-        yield (EventRow.earliest >= date(year, 1, 1)) & (EventRow.earliest < date(year + 1, 1, 1)), year
+def _year_scope(year: int) -> ColumnElement[bool]:
+    return (EventRow.earliest >= date(year, 1, 1)) & (EventRow.earliest < date(year + 1, 1, 1))
+
+
+def _undated_scopes(connection: Connection, document_ids: Sequence[int] | None) -> Iterator[ColumnElement[bool]]:
+    """Pages of the undated events to regroup (each a cluster of its own)."""
     if document_ids is None:
         undated = list(connection.execute(select(EventRow.id).where(EventRow.earliest.is_(None)).order_by(EventRow.id)).scalars())
     else:
@@ -89,7 +106,7 @@ def _scopes(connection: Connection, document_ids: Sequence[int] | None) -> Itera
             undated += connection.execute(select(EventRow.id).where(EventRow.earliest.is_(None), EventRow.document_id.in_(chunk))).scalars()
         undated.sort()
     for start in range(0, len(undated), _CHUNK):
-        yield EventRow.id.in_(undated[start : start + _CHUNK]), None
+        yield EventRow.id.in_(undated[start : start + _CHUNK])
 
 
 def _years(connection: Connection, document_ids: Sequence[int] | None) -> list[int]:
@@ -109,8 +126,8 @@ def _day(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
-def _recompute(connection: Connection, scope: ColumnElement[bool], mergeable: set[int]) -> None:
-    """Regroup the events in `scope` (a whole year, or undated events) and rewrite the clusters whose members changed.
+def _plan(connection: Connection, scope: ColumnElement[bool], mergeable: set[int]) -> Plan:
+    """Regroup the events in `scope` (a whole year, or undated events): the clusters whose members changed, and how.
 
     Only the events that could share a cluster, and those stored without one, are read and
     regrouped (`timeline.store.cluster_candidates`): every other event is already the cluster of
@@ -131,7 +148,7 @@ def _recompute(connection: Connection, scope: ColumnElement[bool], mergeable: se
         names.update(page_names)
         figure_texts.update(page_figures)
     if not rows:
-        return
+        return Plan([], [], [])
     clusters = cluster_reports(reports)
     publications = {row.id: row for row in rows}
     stored: dict[str, set[int]] = defaultdict(set)
@@ -140,20 +157,28 @@ def _recompute(connection: Connection, scope: ColumnElement[bool], mergeable: se
             stored[row.cluster_id].add(row.id)
     changed = [cluster for cluster in clusters if stored.get(cluster.id) != {member.event_id for member in cluster.members}]
     gone = set(stored) - {cluster.id for cluster in clusters}
-    _delete_clusters(connection, sorted(gone | {cluster.id for cluster in changed}))
-    if changed:
-        sources = {row.id: source_label(row.source, row.title, row.path, row.document_id) for row in rows}
-        connection.execute(insert(ClusterRow), [cluster_row(cluster, sources, names, figure_texts) for cluster in changed])
-    assignments = [
-        {"event": member.event_id, "cluster": cluster.id}
-        for cluster in changed
-        for member in cluster.members
-        if publications[member.event_id].cluster_id != cluster.id
-    ]
-    if assignments:
+    sources = {row.id: source_label(row.source, row.title, row.path, row.document_id) for row in rows} if changed else {}
+    return Plan(
+        sorted(gone | {cluster.id for cluster in changed}),
+        [cluster_row(cluster, sources, names, figure_texts) for cluster in changed],
+        [
+            {"event": member.event_id, "cluster": cluster.id}
+            for cluster in changed
+            for member in cluster.members
+            if publications[member.event_id].cluster_id != cluster.id
+        ],
+    )
+
+
+def _apply(connection: Connection, plan: Plan) -> None:
+    """Write a plan: delete the clusters that changed or went, insert their new rows, move their events."""
+    _delete_clusters(connection, plan.gone)
+    if plan.rows:
+        connection.execute(insert(ClusterRow), plan.rows)
+    if plan.assignments:
         connection.execute(
             update(EventRow).where(EventRow.id == bindparam("event")).values(cluster_id=bindparam("cluster")),
-            assignments,
+            plan.assignments,
         )
 
 
