@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 
 from sqlalchemy import ColumnElement, Connection, Engine, bindparam, delete, func, insert, select, update
 
@@ -78,12 +79,14 @@ def _readable_elsewhere(reader: Engine) -> bool:
 
 def _plan_year(url: str, year: int) -> Plan:
     """One year's plan, worked out on a read-only connection of this process's own (run in a forked process)."""
-    engine = create_database_engine(url, read_only=True)
-    try:
-        with engine.connect() as connection:
-            return _plan(connection, _year_scope(year), _mergeable_in(connection, year))
-    finally:
-        engine.dispose()
+    with _reader_engine(url, os.getpid()).connect() as connection:
+        return _plan(connection, _year_scope(year), _mergeable_in(connection, year))
+
+
+@lru_cache(maxsize=4)
+def _reader_engine(url: str, process: int) -> Engine:
+    """A read-only engine of this process's own (keyed by process id: a forked child never uses its parent's)."""
+    return create_database_engine(url, read_only=True)
 
 
 def _mergeable_in(connection: Connection, year: int) -> set[int]:
