@@ -104,6 +104,34 @@ def test_years_planned_in_forked_processes_give_the_same_clusters(
     assert stored(database_url) == serial
 
 
+def dying_plan_year(url: str, year: int) -> clusters_module.Plan:
+    """Plan a year as the pass does, except that the planning process of the second year dies."""
+    if year == int(os.environ[PLANNERS]):
+        os._exit(1)
+    return PLAN_YEAR(url, year)
+
+
+def test_years_left_by_a_dead_planning_process_are_planned_by_the_pass(
+    database_url: str, dense_corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert ingest([str(part) for part in dense_corpus], database_url, jobs=0).counts["added"] == ARTICLES
+    serial = stored(database_url)
+    engine = create_database_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            years = sorted({day.year for day in connection.execute(select(EventRow.earliest).distinct()).scalars() if day})
+        monkeypatch.setenv(PLANNERS, str(years[1]))
+        monkeypatch.setattr(clusters_module, "_plan_year", dying_plan_year)
+        with engine.begin() as connection:
+            connection.execute(update(EventRow).values(cluster_id=None))
+            connection.execute(delete(ClusterRow))
+        with engine.begin() as connection:
+            recompute_clusters(connection, reader=engine, processes=2)
+    finally:
+        engine.dispose()
+    assert stored(database_url) == serial
+
+
 def test_candidates_hold_every_merged_event_and_leave_most_alone(database_url: str, dense_corpus: list[Path]) -> None:
     assert ingest([str(part) for part in dense_corpus], database_url, jobs=0).counts["added"] == ARTICLES
     engine = create_database_engine(database_url)

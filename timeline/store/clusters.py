@@ -7,6 +7,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
@@ -61,15 +62,23 @@ class Plan:
 
 
 def _year_plans(connection: Connection, years: list[int], reader: Engine | None, processes: int) -> Iterator[Plan]:
-    """Each year's plan in year order: worked out in forked processes when asked and possible, else on `connection`."""
+    """Each year's plan in year order: worked out in forked processes when asked and possible, else on `connection`.
+
+    Should a planning process die (killed, out of memory), the years not planned yet are planned here.
+    """
     workers = min(processes, len(years))
-    if reader is None or workers < 2 or not _readable_elsewhere(reader) or "fork" not in multiprocessing.get_all_start_methods():
-        for year in years:
-            yield _plan(connection, _year_scope(year), _mergeable_in(connection, year))
-        return
-    url = reader.url.render_as_string(hide_password=False)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from pool.map(partial(_plan_year, url), years)
+    planned = 0
+    if reader is not None and workers > 1 and _readable_elsewhere(reader) and "fork" in multiprocessing.get_all_start_methods():
+        url = reader.url.render_as_string(hide_password=False)
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                for plan in pool.map(partial(_plan_year, url), years):
+                    yield plan
+                    planned += 1
+        except BrokenProcessPool:
+            pass
+    for year in years[planned:]:
+        yield _plan(connection, _year_scope(year), _mergeable_in(connection, year))
 
 
 def _readable_elsewhere(reader: Engine) -> bool:
