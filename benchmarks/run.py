@@ -85,6 +85,12 @@ def child(*arguments: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def cpu_seconds(who: int = resource.RUSAGE_SELF) -> float:
+    """CPU time, user and system, of this process or of its waited-for children."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
     """Peak resident set of this process (or of its largest waited-for child), in MB."""
     return resource.getrusage(who).ru_maxrss / 1024
@@ -144,6 +150,18 @@ def ingest_rows(size: int, jobs: int, clustering: bool) -> list[Row]:
             f"main {ingest['main_mb']:.0f} + worker {ingest['worker_mb']:.0f} MB",
         )
     ]
+    ceiling = extraction["cpu_ms_per_doc"] / ingest["cpu_ms_per_doc"]
+    rows.append(
+        Row(
+            f"  CPU per article ({size:,} articles)",
+            f"ingest {ingest['cpu_ms_per_doc']:.2f} ms (all processes)",
+            f"extraction alone {extraction['cpu_ms_per_doc']:.2f} ms",
+            f"{ceiling:.2f}",
+            "the ratio with every core busy",
+            "",
+            "",
+        )
+    )
     if clustering:
         without = ingest["seconds"] - ingest["cluster_seconds"]
         ratio = (size / without) / extraction["docs_per_s"]
@@ -180,13 +198,18 @@ def child_extract(size: str, jobs: str, eras: str = "eras") -> dict:
     from timeline.pipeline.parallel import open_extractor
 
     periods = _seeded_periods() if eras == "eras" else ()
-    started = time.perf_counter()
+    started, cpu, children = time.perf_counter(), time.process_time(), cpu_seconds(resource.RUSAGE_CHILDREN)
     count = 0
     with open_extractor(int(jobs), function=partial(extract, periods=periods)) as extractor:
         for outcome in extractor.run(_documents(int(size))):
             count += outcome.extraction is not None
     seconds = time.perf_counter() - started
-    return {"docs_per_s": count / seconds, "main_mb": peak_mb(), "worker_mb": peak_mb(resource.RUSAGE_CHILDREN)}
+    return {
+        "docs_per_s": count / seconds,
+        "cpu_ms_per_doc": 1000 * (time.process_time() - cpu + cpu_seconds(resource.RUSAGE_CHILDREN) - children) / count,
+        "main_mb": peak_mb(),
+        "worker_mb": peak_mb(resource.RUSAGE_CHILDREN),
+    }
 
 
 def _seeded_periods() -> tuple:
@@ -228,12 +251,14 @@ def child_ingest(size: str, jobs: str, clustering: str = "cluster") -> dict:
             spent["clustering_cpu"] += time.process_time() - cpu
 
     pipeline.recompute_clusters = timed_recompute
-    started, cpu = time.perf_counter(), time.process_time()
+    started, cpu, children = time.perf_counter(), time.process_time(), cpu_seconds(resource.RUSAGE_CHILDREN)
     report = pipeline.ingest([str(corpus_folder(int(size)))], str(database), jobs=int(jobs))
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    children = cpu_seconds(resource.RUSAGE_CHILDREN) - children
     added = report.counts["added"]
     return {
         "docs_per_s": added / seconds,
+        "cpu_ms_per_doc": 1000 * (cpu + children) / added,
         "seconds": seconds,
         "main_cpu_seconds": cpu,
         "cluster_seconds": spent["clustering"],
