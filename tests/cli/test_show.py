@@ -42,6 +42,17 @@ def test_from_keeps_overlapping_intervals(seeded_db: str) -> None:
     assert all(row["earliest"] < "2024-05-21" and row["latest"] > "2024-05-15" for row in json.loads(result.stdout))
 
 
+def test_the_range_note_says_how_the_dates_were_read_without_the_clock(seeded_db: str) -> None:
+    notes = {
+        ("--from", "2022"): "(entries whose dates overlap the time from 1 Jan 2022 on: --from '2022')",
+        ("--to", "2015"): "(entries whose dates overlap the time up to 31 Dec 2015: --to '2015')",
+        ("--from", "2022", "--to", "2023-06"): "(entries whose dates overlap 1 Jan 2022 to 30 Jun 2023: --from '2022' --to '2023-06')",
+    }
+    for arguments, note in notes.items():
+        result = runner.invoke(app, ["--db", seeded_db, "show", *arguments])
+        assert result.exit_code == 0 and note in result.output
+
+
 def test_limit_and_table(seeded_db: str) -> None:
     result = runner.invoke(app, ["--db", seeded_db, "show", "--limit", "2"])
     assert result.exit_code == 0

@@ -146,11 +146,12 @@ def _range_note(query_filter, start, end, era) -> str:  # type: ignore[no-untype
     def day(value) -> str:  # type: ignore[no-untyped-def]
         return f"{value.day} {value:%b %Y}"
 
-    first = day(query_filter.start) if query_filter.start else "the beginning"
-    last = day(query_filter.end - timedelta(days=1)) if query_filter.end else "now"
+    first = day(query_filter.start) if query_filter.start else None
+    last = day(query_filter.end - timedelta(days=1)) if query_filter.end else None
+    span = f"{first} to {last}" if first and last else f"the time from {first} on" if first else f"the time up to {last}"
     typed = " ".join(f"{flag} {value!r}" for flag, value in (("--from", start), ("--to", end), ("--era", era)) if value)
     relation = "lie within" if query_filter.within else "overlap"
-    return f"(entries whose dates {relation} {first} to {last}: {typed})"
+    return f"(entries whose dates {relation} {span}: {typed})"
 
 
 def _build_from_seeds_if_missing(db: str) -> None:
