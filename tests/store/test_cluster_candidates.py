@@ -72,6 +72,7 @@ def test_batch_after_batch_gives_the_clusters_of_a_regrouping_of_every_event(dat
 
 
 PLANNERS = "TIMELINE_TEST_PLANNERS"
+DYING_YEAR = "TIMELINE_TEST_DYING_YEAR"
 PLAN_YEAR = clusters_module._plan_year
 
 
@@ -81,16 +82,16 @@ def recorded_plan_year(url: str, year: int) -> clusters_module.Plan:
     return PLAN_YEAR(url, year)
 
 
-def test_years_planned_in_forked_processes_give_the_same_clusters(
-    database_url: str, dense_corpus: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert ingest([str(part) for part in dense_corpus], database_url, jobs=0).counts["added"] == ARTICLES
-    serial = stored(database_url)
-    planners = tmp_path / "planners"
-    planners.mkdir()
-    monkeypatch.setenv(PLANNERS, str(planners))
-    monkeypatch.setattr(clusters_module, "_plan_year", recorded_plan_year)
-    engine = create_database_engine(database_url)
+def dying_plan_year(url: str, year: int) -> clusters_module.Plan:
+    """Plan a year as the pass does, except that the process planning the year named in DYING_YEAR dies."""
+    if year == int(os.environ[DYING_YEAR]):
+        os._exit(1)
+    return PLAN_YEAR(url, year)
+
+
+def regroup_in_processes(url: str) -> None:
+    """Forget every cluster, then regroup every event with the years planned in two processes."""
+    engine = create_database_engine(url)
     try:
         with engine.begin() as connection:
             connection.execute(update(EventRow).values(cluster_id=None))
@@ -99,16 +100,21 @@ def test_years_planned_in_forked_processes_give_the_same_clusters(
             recompute_clusters(connection, reader=engine, processes=2)
     finally:
         engine.dispose()
-    pids = {int(name.split("-")[0]) for name in os.listdir(planners)}
-    assert len(os.listdir(planners)) > 1 and os.getpid() not in pids
+
+
+def test_years_planned_in_forked_processes_give_the_same_clusters(
+    database_url: str, dense_corpus: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert ingest([str(part) for part in dense_corpus], database_url, jobs=0).counts["added"] == ARTICLES
+    serial = stored(database_url)
+    records = tmp_path / "planners"
+    records.mkdir()
+    monkeypatch.setenv(PLANNERS, str(records))
+    monkeypatch.setattr(clusters_module, "_plan_year", recorded_plan_year)
+    regroup_in_processes(database_url)
+    planners = {int(name.split("-")[0]) for name in os.listdir(records)}
+    assert len(os.listdir(records)) > 1 and os.getpid() not in planners
     assert stored(database_url) == serial
-
-
-def dying_plan_year(url: str, year: int) -> clusters_module.Plan:
-    """Plan a year as the pass does, except that the planning process of the second year dies."""
-    if year == int(os.environ[PLANNERS]):
-        os._exit(1)
-    return PLAN_YEAR(url, year)
 
 
 def test_years_left_by_a_dead_planning_process_are_planned_by_the_pass(
@@ -120,15 +126,11 @@ def test_years_left_by_a_dead_planning_process_are_planned_by_the_pass(
     try:
         with engine.connect() as connection:
             years = sorted({day.year for day in connection.execute(select(EventRow.earliest).distinct()).scalars() if day})
-        monkeypatch.setenv(PLANNERS, str(years[1]))
-        monkeypatch.setattr(clusters_module, "_plan_year", dying_plan_year)
-        with engine.begin() as connection:
-            connection.execute(update(EventRow).values(cluster_id=None))
-            connection.execute(delete(ClusterRow))
-        with engine.begin() as connection:
-            recompute_clusters(connection, reader=engine, processes=2)
     finally:
         engine.dispose()
+    monkeypatch.setenv(DYING_YEAR, str(years[1]))
+    monkeypatch.setattr(clusters_module, "_plan_year", dying_plan_year)
+    regroup_in_processes(database_url)
     assert stored(database_url) == serial
 
 
