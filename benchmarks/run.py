@@ -150,13 +150,13 @@ def ingest_rows(size: int, jobs: int, clustering: bool) -> list[Row]:
             f"main {ingest['main_mb']:.0f} + worker {ingest['worker_mb']:.0f} MB",
         )
     ]
-    ceiling = extraction["cpu_ms_per_doc"] / ingest["cpu_ms_per_doc"]
+    busy_ratio = extraction["cpu_ms_per_doc"] / ingest["cpu_ms_per_doc"]
     rows.append(
         Row(
             f"  CPU per article ({size:,} articles)",
             f"ingest {ingest['cpu_ms_per_doc']:.2f} ms (all processes)",
             f"extraction alone {extraction['cpu_ms_per_doc']:.2f} ms",
-            f"{ceiling:.2f}",
+            f"{busy_ratio:.2f}",
             "the ratio with every core busy",
             "",
             "",

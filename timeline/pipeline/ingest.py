@@ -84,6 +84,7 @@ def ingest(
     """
     report = IngestReport()
     undated: list[InputItem] = []
+    jobs = default_jobs() if jobs is None else jobs
 
     def written(pending: _Pending, fate: int | str | None) -> None:
         _report(report, _result(pending, fate), on_result)
@@ -111,7 +112,7 @@ def ingest(
                 with engine.begin() as connection:
                     # Concurrent ingests write documents side by side but regroup clusters one at a time.
                     lock_for_writing(connection)
-                    recompute_clusters(connection, added, reader=engine, processes=default_jobs() if jobs is None else jobs)
+                    recompute_clusters(connection, added, reader=engine, processes=jobs)
         finally:
             engine.dispose()
     except (OperationalError, DatabaseError) as error:
@@ -129,7 +130,7 @@ class _Pending:
     events: int = 0
 
 
-def _open_extractor(jobs: int | None, scheduler: str | None, timeout: float | None, periods: tuple[Period, ...]):  # type: ignore[no-untyped-def]
+def _open_extractor(jobs: int, scheduler: str | None, timeout: float | None, periods: tuple[Period, ...]):  # type: ignore[no-untyped-def]
     function = partial(extract_rows, periods=periods)
     if scheduler:
         from timeline.pipeline.distributed import DaskExtractor

@@ -10,7 +10,7 @@ and the events without a cluster gives every cluster of the year.
 
 The database reads each event's topics (category and actor) and figures once; the partners are
 then found group by group (same topic or figure, same basis) in two sweeps over the group's
-intervals sorted by their ends, in O(n log n) where pairing every row with every other of its
+intervals sorted by their starts, in O(n log n) where pairing every row with every other of its
 group grew with the square of the group (thousands of events share "recruitment, Russia" in a
 year).
 """

@@ -78,7 +78,7 @@ def _year_plans(connection: Connection, years: list[int], reader: Engine | None,
         except BrokenProcessPool:
             pass
     for year in years[planned:]:
-        yield _plan(connection, _year_scope(year), _mergeable_in(connection, year))
+        yield _year_plan(connection, year)
 
 
 def _readable_elsewhere(reader: Engine) -> bool:
@@ -89,7 +89,7 @@ def _readable_elsewhere(reader: Engine) -> bool:
 def _plan_year(url: str, year: int) -> Plan:
     """One year's plan, worked out on a read-only connection of this process's own (run in a forked process)."""
     with _reader_engine(url, os.getpid()).connect() as connection:
-        return _plan(connection, _year_scope(year), _mergeable_in(connection, year))
+        return _year_plan(connection, year)
 
 
 @lru_cache(maxsize=4)
@@ -98,13 +98,11 @@ def _reader_engine(url: str, process: int) -> Engine:
     return create_database_engine(url, read_only=True)
 
 
-def _mergeable_in(connection: Connection, year: int) -> set[int]:
-    """The mergeable events starting in this year."""
-    return mergeable_events(connection, date(year, 1, 1), date(year + 1, 1, 1))
-
-
-def _year_scope(year: int) -> ColumnElement[bool]:
-    return (EventRow.earliest >= date(year, 1, 1)) & (EventRow.earliest < date(year + 1, 1, 1))
+def _year_plan(connection: Connection, year: int) -> Plan:
+    """The plan of the events starting in this year, its candidates found on `connection`."""
+    first, last = date(year, 1, 1), date(year + 1, 1, 1)
+    scope = (EventRow.earliest >= first) & (EventRow.earliest < last)
+    return _plan(connection, scope, mergeable_events(connection, first, last))
 
 
 def _undated_scopes(connection: Connection, document_ids: Sequence[int] | None) -> Iterator[ColumnElement[bool]]:
