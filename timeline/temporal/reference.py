@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-PAST_SLACK_DAYS = 120
-"""In past-tense text a year-less date more than this many days after the anchor is taken from the year before."""
+from timeline.temporal.settings import Settings, default_settings
 
 
 class Reference:
@@ -22,7 +21,13 @@ class Reference:
         tense: Callable[[], str] | str = "none",
         until: date | None = None,
         since: date | None = None,
+        settings: Settings | None = None,
+        pivot_year: int | None = None,
     ) -> None:
+        self.settings = settings or default_settings()
+        """The conventions of reading (slack days, months ahead, ...)."""
+        self.pivot_year = pivot_year
+        """The DCT's year, around which a two-digit year is read; None without a DCT."""
         self.until = until
         """Day after the last day of the reference when it is a stretch (a story date of a month or a year)."""
         self.since = since
@@ -85,8 +90,8 @@ def as_int(value: Any) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def as_year(value: Any) -> int | None:
-    """A year from `1998`, `'98` or `98` (two digits: 1930-2029)."""
+def as_year(value: Any, ref: Reference | None = None) -> int | None:
+    """A year from `1998`, `'98` or `98`; two digits are read around the DCT's year (see `two_digit_year`)."""
     if value is None:
         return None
     if isinstance(value, int):
@@ -96,8 +101,20 @@ def as_year(value: Any) -> int | None:
         return spelled_year(text)
     number = int(text)
     if len(text) == 2:
-        return 2000 + number if number < 30 else 1900 + number
+        if ref is None:
+            return two_digit_year(number, None, 0)
+        return two_digit_year(number, ref.pivot_year, ref.settings.two_digit_year_ahead)
     return number
+
+
+def two_digit_year(number: int, pivot: int | None, ahead: int) -> int:
+    """The year a two-digit year means: the one in the hundred years ending `ahead` years after the pivot
+    (the DCT's year): `16` in 2016 is 2016, `85` in 2016 is 1985; without a pivot, 00-29 are 2000-2029."""
+    if pivot is None:
+        return 2000 + number if number < 30 else 1900 + number
+    last = pivot + ahead
+    year = last - (last - number) % 100
+    return year
 
 
 _WORDS = {

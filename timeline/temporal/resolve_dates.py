@@ -18,7 +18,6 @@ from timeline.temporal.calendar import (
     value_at,
 )
 from timeline.temporal.reference import (
-    PAST_SLACK_DAYS,
     Frame,
     Reference,
     Resolved,
@@ -30,19 +29,14 @@ from timeline.temporal.reference import (
 )
 from timeline.temporal.values import month_start
 
-FUTURE_SLACK_DAYS = 30
-"""In future-tense text a year-less day date at most this many days before the DCT is still that one ("the Aug. 7 blasts")."""
 _ENDED = re.compile(r"\b(?:ended|closed|expired)\s+(?:on\s+)?$", re.IGNORECASE)
 """A past participle right before a year-less day date: that date is already behind the DCT."""
-MONTHS_AHEAD = 2
-"""A bare month name at most this many months after the DCT's month is the coming one, whatever the tense
-("a cutback in its oil supply in September", written in August): news rarely names a month ten months back."""
 
 
 @resolver("calendar")
 def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
     """Explicit or year-less calendar dates: `June 1, 2024`, `June 2024`, `1998`, `June 1`, `in May`."""
-    year = as_year(frame.get("year"))
+    year = as_year(frame.get("year"), ref)
     if frame.get("year_rel") is not None:
         year = ref.day.year + int(frame["year_rel"])
     month = as_int(frame.get("month"))
@@ -80,17 +74,17 @@ def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
             direction = ref.direction(str(frame.get("direction", "past")))
             if day is None and direction == "past" and frame.get("_on_dct"):
                 ahead = (month - base.month) % 12
-                if 0 < ahead <= MONTHS_AHEAD:  # news speaks of the coming month(s) by name too
+                if 0 < ahead <= ref.settings.months_ahead:  # news speaks of the coming month(s) by name too
                     direction = "future"
             if direction == "nearest" and day is not None and _ENDED.search(str(frame.get("_before", ""))):
                 # a period that "ended Jan. 31" is over: the last occurrence, not a coming one
                 year = pick_year(options, base, "past", ends)
             elif direction == "nearest":  # news reports the past unless told otherwise
-                year = pick_nearest_past(options, base, ends, PAST_SLACK_DAYS)
+                year = pick_nearest_past(options, base, ends, ref.settings.past_slack_days)
             elif direction == "future" and frame.get("direction") == "nearest":
-                year = pick_nearest_future(options, base, ends, FUTURE_SLACK_DAYS)
+                year = pick_nearest_future(options, base, ends, ref.settings.future_slack_days)
             else:
-                year = pick_year(options, base, direction, ends, ref.until, ref.since)
+                year = pick_year(options, base, direction, ends, ref.until, ref.since, ref.settings.story_ahead_days)
         if year is None:
             return None
     if day is None:
@@ -211,7 +205,7 @@ def relative(frame: Frame, ref: Reference) -> Resolved | None:
             base = ref.day
             options = {y: season_start(name, y) for y in (base.year - 1, base.year, base.year + 1)}
             ends = {y: month_start(d.year, d.month + 3) for y, d in options.items()}
-            year = pick_year(options, base, "story", ends, ref.until, ref.since)
+            year = pick_year(options, base, "story", ends, ref.until, ref.since, ref.settings.story_ahead_days)
             return Resolved(kind_of(frame, "DATE"), f"{year:04d}-{name}", frame.get("mod"))
         return _named_season(name, amount, ref.day, frame)
     day = shift(ref.day, unit, amount)
@@ -264,14 +258,14 @@ def _season_end(name: str, year: int) -> date:
 def season(frame: Frame, ref: Reference) -> Resolved | None:
     """Named seasons: `the summer of 2024`, `spring 1998`, a bare `summer` by tense."""
     name = str(frame["season"])
-    year = as_year(frame.get("year"))
+    year = as_year(frame.get("year"), ref)
     if frame.get("year_rel") is not None:  # "the spring of the following year"
         year = ref.day.year + int(frame["year_rel"])
     if year is None:
         base = ref.day
         options = {y: season_start(name, y) for y in (base.year - 1, base.year, base.year + 1)}
         ends = {y: month_start(d.year, d.month + 3) for y, d in options.items()}
-        year = pick_year(options, base, ref.direction(), ends, ref.until, ref.since)
+        year = pick_year(options, base, ref.direction(), ends, ref.until, ref.since, ref.settings.story_ahead_days)
     return Resolved(kind_of(frame, "DATE"), f"{year:04d}-{name}", frame.get("mod"))
 
 
@@ -282,13 +276,13 @@ def part_of_year(frame: Frame, ref: Reference) -> Resolved | None:
     number = as_int(frame.get("ordinal"))
     size = 3 if unit == "quarter" else 6
     letter = "Q" if unit == "quarter" else "H"
-    if number is None and as_year(frame.get("year")) is not None:  # "the 1988 period"
+    if number is None and as_year(frame.get("year"), ref) is not None:  # "the 1988 period"
         if frame.get("_story_granularity") != unit:  # no quarter in the story: the year
-            return Resolved(kind_of(frame, "DATE"), f"{as_year(frame.get('year')):04d}", frame.get("mod"))
+            return Resolved(kind_of(frame, "DATE"), f"{as_year(frame.get('year'), ref):04d}", frame.get("mod"))
         number = (ref.day.month - 1) // size + 1  # the story's quarter, in that year
     if number is None or not 1 <= number <= 12 // size:
         return None
-    year = as_year(frame.get("year"))
+    year = as_year(frame.get("year"), ref)
     if year is None:
         base = ref.day
         if frame.get("rel") is not None:
@@ -300,7 +294,7 @@ def part_of_year(frame: Frame, ref: Reference) -> Resolved | None:
         else:
             options = {y: date(y, size * (number - 1) + 1, 1) for y in (base.year - 1, base.year, base.year + 1)}
             ends = {y: month_start(y, size * number + 1) for y in options}
-            year = pick_year(options, base, ref.direction(), ends, ref.until, ref.since)
+            year = pick_year(options, base, ref.direction(), ends, ref.until, ref.since, ref.settings.story_ahead_days)
     return Resolved(kind_of(frame, "DATE"), f"{year:04d}-{letter}{number}", frame.get("mod"))
 
 
@@ -359,17 +353,25 @@ def clock(frame: Frame, ref: Reference) -> Resolved | None:
 
 
 _NUMERIC = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_SHORT_YEAR_AT_END = re.compile(r"(?<=[/.\-])(\d{2})$")
 
 
 @resolver("dateparser")
 def parsed(frame: Frame, ref: Reference) -> Resolved | None:
-    """Phrases handed to dateparser, its `period` kept as the granularity."""
+    """Phrases handed to dateparser, its `period` kept as the granularity.
+
+    A two-digit year is written out first by the project's own convention (`as_year`): "01/25/16" in
+    news of 2016 is 2016-01-25, never 1916; the order of day and month is the `date_order` setting.
+    """
     from timeline.temporal.fallback import parse_phrase
 
     text = str(frame.get("_text", ""))
     if _NUMERIC.match(text):
         return Resolved("DATE", text, frame.get("mod"))
-    result = parse_phrase(text, ref.day)
+    short = _SHORT_YEAR_AT_END.search(text)
+    if short is not None:
+        text = text[: short.start()] + f"{as_year(short.group(1), ref):04d}"
+    result = parse_phrase(text, ref.day, ref.settings.date_order)
     if result is None:
         return None
     day, period = result
@@ -414,7 +416,7 @@ def easter(year: int) -> date:
 def holiday(frame: Frame, ref: Reference) -> Resolved | None:
     """Holidays: `Thanksgiving Day`, `last Christmas`, `Easter 2024`, `Easter week`."""
     spec = str(frame["holiday"])
-    year = as_year(frame.get("year"))
+    year = as_year(frame.get("year"), ref)
     if year is None:
         base = ref.day
         options = {y: holiday_date(spec, y) for y in (base.year - 1, base.year, base.year + 1)}
@@ -426,7 +428,7 @@ def holiday(frame: Frame, ref: Reference) -> Resolved | None:
             year = base.year
         else:
             ends = {y: d + timedelta(days=1) for y, d in options.items() if d}
-            year = pick_year(options, base, ref.direction("nearest"), ends, ref.until, ref.since)
+            year = pick_year(options, base, ref.direction("nearest"), ends, ref.until, ref.since, ref.settings.story_ahead_days)
         if year is None:
             return None
     found = holiday_date(spec, year)

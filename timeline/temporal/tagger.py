@@ -11,6 +11,7 @@ from timeline.temporal.match import Candidate, matcher_for
 from timeline.temporal.names import is_name
 from timeline.temporal.ranges import complete_first_ends
 from timeline.temporal.resolve import RESOLVERS, Reference, Resolved
+from timeline.temporal.settings import Settings, default_settings
 from timeline.temporal.values import granularity_of_shape, interval_of
 
 ANCHORS = ("news", "narrative")
@@ -19,18 +20,25 @@ _PROBES = (date(1911, 3, 8), date(1957, 9, 22), date(1983, 12, 27))
 _NARRATIVE_GRANULARITIES = {"day", "time", "week", "weekend", "month", "season", "quarter", "half", "year", "decade"}
 
 
-def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: str = "en") -> list[Mention]:
+def tag(
+    text: str,
+    dct: PublicationDate | None,
+    anchor: str = "news",
+    language: str = "en",
+    settings: Settings | None = None,
+) -> list[Mention]:
     """Every temporal expression in `text`, sorted by start, resolved against `dct` (news) or the story (narrative)."""
     if anchor not in ANCHORS:
         raise ValueError(f"anchor {anchor!r} is not one of {', '.join(ANCHORS)}")
+    settings = settings or default_settings()
     mentions: list[Mention] = []
     story = Story()
     for candidate in matcher_for(language).find(text):
         if is_name(text, candidate):
             continue
-        mention = _continue_history(text, candidate, dct, story) if anchor == "news" else None
+        mention = _continue_history(text, candidate, dct, story, settings) if anchor == "news" else None
         continued = mention is not None
-        mention = mention or resolve_candidate(candidate, dct, story, anchor)
+        mention = mention or resolve_candidate(candidate, dct, story, anchor, settings)
         if mention is None:
             continue
         mentions.append(mention)
@@ -71,14 +79,14 @@ def _tell(
 
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
 """What joins the two ends of a range the story then spans."""
-_HISTORY_REACH = 300
-"""Characters after a dated background sentence within which a bare month still continues it."""
 _ADVERBIAL = re.compile(r"\b(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Ff]rom|[Uu]ntil|[Tt]hrough|[Aa]fter)\s+$")
 """An explicit date that times its sentence ("In February 2022, ..."), not one naming a thing ("the Dec. 21, 1988, bombing")."""
 _HISTORY_GRANULARITIES = {"day", "time", "month", "season", "week", "weekend"}
 
 
-def _continue_history(text: str, candidate: Candidate, dct: PublicationDate | None, story: Story) -> Mention | None:
+def _continue_history(
+    text: str, candidate: Candidate, dct: PublicationDate | None, story: Story, settings: Settings
+) -> Mention | None:
     """News: a bare month or day right after an explicit past date of a finer grain continues that background.
 
     "The invasion began in February 2022. In March, its troops reached Kyiv": March 2022, not the DCT's last March.
@@ -90,9 +98,9 @@ def _continue_history(text: str, candidate: Candidate, dct: PublicationDate | No
     if dct is None or story.latest[2] not in _HISTORY_GRANULARITIES:
         return None
     gap = text[story.history_end : candidate.start]
-    if len(gap) > _HISTORY_REACH or "\n" in gap or candidate.tense() == "future":
+    if len(gap) > settings.story_reach or "\n" in gap or candidate.tense() == "future":
         return None
-    mention = resolve_candidate(candidate, dct, story, "narrative")
+    mention = resolve_candidate(candidate, dct, story, "narrative", settings)
     if mention is None or mention.earliest is None or mention.earliest < story.latest[0]:
         return None
     if mention.earliest.year != story.latest[0].year:  # "passed in November 2022. In May, ...": news means a recent May
@@ -157,9 +165,14 @@ class Story:
 
 
 def resolve_candidate(
-    candidate: Candidate, dct: PublicationDate | None, story: Story | None = None, anchor: str = "news"
+    candidate: Candidate,
+    dct: PublicationDate | None,
+    story: Story | None = None,
+    anchor: str = "news",
+    settings: Settings | None = None,
 ) -> Mention | None:
     """Resolve one candidate against the DCT or the latest date of the story; None when the rule rejects it."""
+    settings = settings or default_settings()
     rule = candidate.rule
     function = RESOLVERS[rule.resolver]
     frame = dict(candidate.frame)
@@ -205,7 +218,8 @@ def resolve_candidate(
         since = min(since, story.stretch_start)  # type: ignore[type-var]
     for probe in probes:
         reference = Reference(
-            probe, direction, tense, until if told is not None else None, since
+            probe, direction, tense, until if told is not None else None, since, settings,
+            dct.year if dct is not None else None,
         )
         try:
             answer = function(frame, reference)
@@ -220,19 +234,20 @@ def resolve_candidate(
     value = merge_values([answer.value for answer in answers], digits=kind == "mention")
     if kind == "unanchored" and len({answer.value for answer in answers}) == 1:
         kind = "none"  # every stand-in reference gave the same answer: it did not need one
-    earliest, latest, granularity = interval_of(value)
+    hemisphere = settings.hemisphere
+    earliest, latest, granularity = interval_of(value, hemisphere)
     if earliest is None and kind == "mention" and "X" in value:
         # "three days later" after "in April 1940" is 1940-04-XX: some day of April, the interval the value speaks of
-        earliest, latest, _ = interval_of(known_prefix(value))
-        granularity = interval_of(answers[0].value)[2]
+        earliest, latest, _ = interval_of(known_prefix(value), hemisphere)
+        granularity = interval_of(answers[0].value, hemisphere)[2]
     if earliest is None and kind not in ("unanchored", "none") and "X" in value:
-        spans = [interval_of(answer.value) for answer in answers]
+        spans = [interval_of(answer.value, hemisphere) for answer in answers]
         if all(span[0] is not None for span in spans):
             earliest = min(span[0] for span in spans)  # type: ignore[type-var]
             latest = max(span[1] for span in spans)  # type: ignore[type-var]
             granularity = spans[0][2]
     if granularity is None:
-        granularity = interval_of(answers[0].value)[2] if kind != "unanchored" else granularity_of_shape(value)
+        granularity = interval_of(answers[0].value, hemisphere)[2] if kind != "unanchored" else granularity_of_shape(value)
     first = answers[0]
     return Mention(
         start=candidate.start,
