@@ -34,6 +34,10 @@ def tense_of(sentence: str, phrase: str) -> str:
         ("The offer had been scheduled to expire at midnight Friday.", "Friday", "past"),
         ("The vote had been planned for Tuesday but was put off.", "Tuesday", "past"),
         ("Nothing else in this sentence on Monday", "Monday", "none"),
+        ("Students return Monday after the break.", "Monday", "future"),
+        ("The new law takes effect in January.", "January", "future"),
+        ("The team returned home Sunday.", "Sunday", "past"),
+        ("At the close of business Thursday, shares were tendered.", "Thursday", "past"),
     ],
 )
 def test_tense(sentence: str, phrase: str, expected: str) -> None:

@@ -11,24 +11,6 @@ from typing import Any, NamedTuple
 from timeline.temporal.prefilter import prefixes, trigger_regex
 from timeline.temporal.rules import Rule, RuleSet, load_language, normalize
 
-_TENSE = re.compile(
-    r"\b(?:(?P<future>(?:will|would|shall|'ll|to)\s+(?:be|have\s+been)\s+\w+ed|expected|scheduled\s+for|due\s+(?:in|by)|will|won't|shall|'ll|going\s+to|"
-    r"plans?\s+to|(?:planned|planning)\s+(?:to|for|an?)|supposed\s+to|expects?\s+to|expected\s+to|"
-    r"scheduled|intends?\s+to|set\s+to|would|upcoming|to\s+be\s+(?:held|released|announced|completed)|is\s+to|are\s+to|hopes?\s+to|might)"
-    r"|(?P<past>was|were|had(?:\s+(?:been\s+)?(?:scheduled|planned|due|supposed|set)\b)?|did|ago|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bstill\s)(?-i:[a-z]{3,}ed)))\b",
-    re.IGNORECASE,
-)
-"""Tense cues; a capitalised word ending in -ed ("United") is a name, not a verb, and neither is one after a
-determiner ("on a still unspecified date"): that is an adjective. A plan in the pluperfect ("had been scheduled
-to expire Friday") was overtaken: it looks back."""
-_REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|disclosed)\b", re.IGNORECASE)
-"""Reporting verbs after a mention ("..., Castro said") date the report, not the event: they decide only when nothing else does."""
-_LEFT_CUE = re.compile(
-    r"(?:(?P<future>(?:(?<=[a-z,]\s)(?<!not\s)(?<!up\s)\b(?:until|till)|\bas\s+soon\s+as|\bas\s+early\s+as|\bno\s+later\s+than)\s+(?:on\s+|at\s+)?)"
-    r"|(?P<past>\b(?:said|says|told|announced|reported)\s+(?:on\s+)?))$",
-    re.IGNORECASE,
-)
-"""Words right before a mention that decide its direction: a deadline ("has until Tuesday") looks ahead; "said Friday" dates the report."""
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -269,6 +251,44 @@ def lookup(values: dict[str, Any], surface: str) -> Any:
     return surface
 
 
+class Cues(NamedTuple):
+    """The tense cues of a language, compiled from its vocabulary fragments."""
+
+    tense: re.Pattern[str]
+    reporting: re.Pattern[str]
+    left: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def cues(language: str = "en") -> Cues:
+    """Tense cues from the vocabulary (`future_cue`, `scheduled_verb`, `past_cue`, `reporting_verb`, ...).
+
+    A capitalised word ending in -ed ("United") is a name, not a verb, and neither is one after a determiner
+    ("on a still unspecified date"): that is an adjective. A plan in the pluperfect ("had been scheduled to expire
+    Friday") was overtaken: it looks back. A verb of schedule in the present at most three words before the
+    mention looks ahead ("Students return Monday", "appears in court on Tuesday").
+    """
+    fragments = load_language(language).fragments
+    future, past = fragments["future_cue"].regex, fragments["past_cue"].regex
+    ed_verb = r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bstill\s)(?-i:[a-z]{3,}ed)"
+    tense = re.compile(rf"\b(?:(?P<future>{future})|(?P<past>{past}|{ed_verb}))\b", re.IGNORECASE)
+    reporting = re.compile(rf"\b(?:{fragments['reporting_verb'].regex})\b", re.IGNORECASE)
+    deadline = rf"(?<=[a-z,]\s)(?<!not\s)(?<!up\s)\b(?:{fragments['deadline_word'].regex})"
+    # an infinitive or a negated verb is not a schedule ("had been scheduled to expire Friday", "did not return
+    # Monday"), a word after a determiner is a noun ("at the close of business Thursday"), and a participle
+    # between verb and date is another verb's ("begin as previously planned Saturday")
+    not_finite = r"(?<!\bto\s)(?<!\bnot\s)(?<!n\x27t\s)(?<!n’t\s)(?<!\bdid\s)(?<!\bnever\s)"
+    not_noun = r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bthis\s)"
+    between = r"(?:\s+(?![\w\x27’-]*ed\b)[\w\x27’-]+){0,3}?"
+    scheduled = rf"(?<![\w\x27’]){not_finite}{not_noun}(?:{fragments['scheduled_verb'].regex})\b{between}"
+    left = re.compile(
+        rf"(?:(?P<future>(?:{deadline}|\b(?:{fragments['deadline_phrase'].regex})|{scheduled})\s+(?:on\s+|at\s+)?)"
+        rf"|(?P<past>\b{fragments['report_before'].regex}))$",
+        re.IGNORECASE,
+    )
+    return Cues(tense, reporting, left)
+
+
 def tense_around(text: str, start: int, end: int) -> str:
     """The tense of a span's sentence: `past`, `future`, or `none`.
 
@@ -287,28 +307,30 @@ def _tense_between(before: str, after: str) -> str:
         pass
     if cut is not None:
         before = before[cut.end() :]
-    left = _LEFT_CUE.search(before)
+    found = cues()
+    left = found.left.search(before)
     if left is not None:
         return left.lastgroup or "past"
     stop = _SENTENCE_END.search(after)
     if stop:
         after = after[: stop.start()]
     best: tuple[int, str] | None = None
-    for cue in _TENSE.finditer(before):
+    for cue in found.tense.finditer(before):
         best = (len(before) - cue.end(), cue.lastgroup or "past")
-    for cue in _REPORTING.finditer(before):
+    for cue in found.reporting.finditer(before):
         if best is None or len(before) - cue.end() < best[0]:
             best = (len(before) - cue.end(), "past")
-    for cue in _TENSE.finditer(after):  # the verb usually comes first: a cue after the span only when none before
+    for cue in found.tense.finditer(after):  # the verb usually comes first: a cue after the span only when none before
         if best is None:
             best = (cue.start(), cue.lastgroup or "past")
         break
-    if best is None and _REPORTING.search(after):
+    if best is None and found.reporting.search(after):
         return "past"
     return best[1] if best is not None else "none"
 
 
-@lru_cache(maxsize=4)
-def matcher_for(language: str = "en") -> Matcher:
-    """The compiled matcher of a language's bundled rules (built once per process)."""
-    return Matcher(load_language(language))
+
+@lru_cache(maxsize=8)
+def matcher_for(language: str = "en", mode: str = "news") -> Matcher:
+    """The compiled matcher of a language's bundled rules for an anchor mode (built once per process)."""
+    return Matcher(load_language(language).for_mode(mode))

@@ -150,3 +150,8 @@ def _trie(words: list[str]) -> str:
             inner = _trie(tails)
             branches.append(_atom(head) + (f"(?:{inner})" if "|" in inner else inner))
     return "|".join(branches)
+
+
+def can_match_empty(pattern: str) -> bool:
+    """Whether a regular expression can match the empty string somewhere (its shortest match has no characters)."""
+    return _parser.parse(pattern, re.IGNORECASE).getwidth()[0] == 0

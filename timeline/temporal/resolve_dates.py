@@ -27,10 +27,9 @@ from timeline.temporal.reference import (
     part_of_day_suffix,
     resolver,
 )
-from timeline.temporal.values import month_start
+from timeline.temporal.rules import vocabulary
+from timeline.temporal.values import SEASON_MONTHS, month_start
 
-_ENDED = re.compile(r"\b(?:ended|closed|expired)\s+(?:on\s+)?$", re.IGNORECASE)
-"""A past participle right before a year-less day date: that date is already behind the DCT."""
 
 
 @resolver("calendar")
@@ -76,7 +75,8 @@ def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
                 ahead = (month - base.month) % 12
                 if 0 < ahead <= ref.settings.months_ahead:  # news speaks of the coming month(s) by name too
                     direction = "future"
-            if direction == "nearest" and day is not None and _ENDED.search(str(frame.get("_before", ""))):
+            ended = vocabulary("ended_participle", r"\b{}$").search(str(frame.get("_before", "")))
+            if direction == "nearest" and day is not None and ended:
                 # a period that "ended Jan. 31" is over: the last occurrence, not a coming one
                 year = pick_year(options, base, "past", ends)
             elif direction == "nearest":  # news reports the past unless told otherwise
@@ -84,7 +84,7 @@ def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
             elif direction == "future" and frame.get("direction") == "nearest":
                 year = pick_nearest_future(options, base, ends, ref.settings.future_slack_days)
             else:
-                year = pick_year(options, base, direction, ends, ref.until, ref.since, ref.settings.story_ahead_days)
+                year = ref.pick_year(options, direction, ends)
         if year is None:
             return None
     if day is None:
@@ -197,24 +197,23 @@ def relative(frame: Frame, ref: Reference) -> Resolved | None:
     amount = int(frame.get("rel", 0))
     if frame.get("_on_dct") and frame.get("dct_rel") is not None:
         amount = int(frame["dct_rel"])
-    if unit in SEASON_UNITS or unit in SEASON_UNITS.values():
-        name = SEASON_UNITS.get(unit, unit)
+    if unit in SEASON_MONTHS:  # a season's code, from the vocabulary's `season` fragment
+        name = unit
         if frame.get("anaphoric") and amount:
             return _season_after(name, amount, ref, frame)
         if frame.get("anaphoric") and ref.until is not None:  # "that spring" after "the winter of 1941-42": 1942
             base = ref.day
             options = {y: season_start(name, y) for y in (base.year - 1, base.year, base.year + 1)}
             ends = {y: month_start(d.year, d.month + 3) for y, d in options.items()}
-            year = pick_year(options, base, "story", ends, ref.until, ref.since, ref.settings.story_ahead_days)
+            year = ref.pick_year(options, "story", ends)
             return Resolved(kind_of(frame, "DATE"), f"{year:04d}-{name}", frame.get("mod"))
         return _named_season(name, amount, ref.day, frame)
     day = shift(ref.day, unit, amount)
-    if _TURN_OF.match(str(frame.get("_text", ""))) and unit in ("year", "century"):
+    if vocabulary("turn_of").match(str(frame.get("_text", ""))) and unit in ("year", "century"):
         day = _nearest_turn(ref.day, unit)
     return Resolved(kind_of(frame, "DATE"), value_at(day, unit), frame.get("mod"))
 
 
-_TURN_OF = re.compile(r"(?:by\s+|at\s+)?the\s+turn\s+of", re.IGNORECASE)
 
 
 def _nearest_turn(day: date, unit: str) -> date:
@@ -224,7 +223,6 @@ def _nearest_turn(day: date, unit: str) -> date:
     return date(max(1, round(day.year / 100) * 100), 1, 1)
 
 
-SEASON_UNITS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 
 def _named_season(name: str, amount: int, base: date, frame: Frame) -> Resolved:
@@ -265,7 +263,7 @@ def season(frame: Frame, ref: Reference) -> Resolved | None:
         base = ref.day
         options = {y: season_start(name, y) for y in (base.year - 1, base.year, base.year + 1)}
         ends = {y: month_start(d.year, d.month + 3) for y, d in options.items()}
-        year = pick_year(options, base, ref.direction(), ends, ref.until, ref.since, ref.settings.story_ahead_days)
+        year = ref.pick_year(options, ref.direction(), ends)
     return Resolved(kind_of(frame, "DATE"), f"{year:04d}-{name}", frame.get("mod"))
 
 
@@ -294,7 +292,7 @@ def part_of_year(frame: Frame, ref: Reference) -> Resolved | None:
         else:
             options = {y: date(y, size * (number - 1) + 1, 1) for y in (base.year - 1, base.year, base.year + 1)}
             ends = {y: month_start(y, size * number + 1) for y in options}
-            year = pick_year(options, base, ref.direction(), ends, ref.until, ref.since, ref.settings.story_ahead_days)
+            year = ref.pick_year(options, ref.direction(), ends)
     return Resolved(kind_of(frame, "DATE"), f"{year:04d}-{letter}{number}", frame.get("mod"))
 
 
@@ -428,7 +426,7 @@ def holiday(frame: Frame, ref: Reference) -> Resolved | None:
             year = base.year
         else:
             ends = {y: d + timedelta(days=1) for y, d in options.items() if d}
-            year = pick_year(options, base, ref.direction("nearest"), ends, ref.until, ref.since, ref.settings.story_ahead_days)
+            year = ref.pick_year(options, ref.direction("nearest"), ends)
         if year is None:
             return None
     found = holiday_date(spec, year)

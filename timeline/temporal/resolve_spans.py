@@ -7,6 +7,7 @@ from typing import Any
 
 from timeline.temporal.calendar import TIME_UNITS, UNIT_CODES, fmt_day, shift, value_at
 from timeline.temporal.reference import Frame, Reference, Resolved, kind_of, resolver
+from timeline.temporal.rules import load_language, vocabulary
 
 
 @resolver("fixed")
@@ -109,24 +110,17 @@ def _fmt(amount: float) -> str:
 def recurring(frame: Frame, ref: Reference) -> Resolved | None:
     """Sets: `every day`, `each year`, `every two weeks`, `monthly`."""
     unit = str(frame["unit"])
-    unit = ADVERB_UNITS.get(unit, unit)
     amount = _number(frame.get("num", 1)) or 1
-    if frame.get("rate") and not _RATE_BEFORE.search(str(frame.get("_before", ""))):
+    if frame.get("rate") and not _rate_before().search(str(frame.get("_before", ""))):
         return Resolved("DURATION", duration_value(1, unit), frame.get("mod"))
     return Resolved("SET", duration_value(amount, unit), frame.get("mod"))
 
 
-_RATE_BEFORE = re.compile(
-    r"(?:\d(?:[\d,.]*\d)?%?|\b(?:once|twice|thrice|times|hundreds|thousands|dozens|millions|billions))"
-    r"(?:\s+(?!in\b|within\b|for\b|over\b|during\b)[\w’'-]+){0,4}\s*$",
-    re.IGNORECASE,
-)
-"""A count shortly before "a day" makes it a rate ("1,200 people a day"); "the smallest gain in a year" is not one,
-nor is "on 3 October 1990, less than a year after" (a comma ends the count's clause)."""
-ADVERB_UNITS = {
-    "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year", "annual": "year",
-    "quarterly": "quarter", "hourly": "hour", "nightly": "day", "biweekly": "fortnight",
-}
+def _rate_before() -> re.Pattern[str]:
+    """A count shortly before "a day" makes it a rate ("1,200 people a day"); "the smallest gain in a year" is not
+    one, nor is "on 3 October 1990, less than a year after" (a comma ends the count's clause)."""
+    clause = load_language().fragments["clause_preposition"].regex
+    return vocabulary("rate_count", rf"{{}}(?:\s+(?!(?:{clause})\b)[\w’'-]+){{0,4}}\s*$")
 
 
 @resolver("set_calendar")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from datetime import date, timedelta
 
 from timeline.domain import Mention, PublicationDate
@@ -11,6 +10,7 @@ from timeline.temporal.match import Candidate, matcher_for
 from timeline.temporal.names import is_name
 from timeline.temporal.ranges import complete_first_ends
 from timeline.temporal.resolve import RESOLVERS, Reference, Resolved
+from timeline.temporal.rules import vocabulary
 from timeline.temporal.settings import Settings, default_settings
 from timeline.temporal.values import granularity_of_shape, interval_of
 
@@ -33,7 +33,7 @@ def tag(
     settings = settings or default_settings()
     mentions: list[Mention] = []
     story = Story()
-    for candidate in matcher_for(language).find(text):
+    for candidate in matcher_for(language, anchor).find(text):
         if is_name(text, candidate):
             continue
         mention = _continue_history(text, candidate, dct, story, settings) if anchor == "news" else None
@@ -67,21 +67,24 @@ def _tell(
     stretch = None
     previous = mentions[-2] if len(mentions) > 1 else None
     if anchor == "narrative" and previous is not None and previous.earliest is not None and story.latest:
-        if previous.earliest < mention.earliest and _RANGE_JOIN.fullmatch(text, previous.end, mention.start):
+        joined = vocabulary("range_joiner", r"\s*{}\s*").fullmatch(text, previous.end, mention.start)
+        if previous.earliest < mention.earliest and joined:
             stretch = previous.earliest  # "(23 August 1942 - 2 February 1943)": "On 23 August" is in that stretch
     story.add(mention.earliest, mention.latest, mention.granularity or "day", anchor == "news" or not from_present)
     story.stretch_start = stretch
-    explicit = mention.anchor == "none" and _ADVERBIAL.search(text, max(0, candidate.start - 12), candidate.start)
+    explicit = mention.anchor == "none" and _times_its_sentence(text, candidate.start)
     story.history_end = candidate.end if continued or explicit else None
     if anchor == "news" and _reported_quarter(candidate, mention, dct):
         story.report_quarter = story.report_quarter or story.latest
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
-"""What joins the two ends of a range the story then spans."""
-_ADVERBIAL = re.compile(r"\b(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Ff]rom|[Uu]ntil|[Tt]hrough|[Aa]fter)\s+$")
-"""An explicit date that times its sentence ("In February 2022, ..."), not one naming a thing ("the Dec. 21, 1988, bombing")."""
 _HISTORY_GRANULARITIES = {"day", "time", "month", "season", "week", "weekend"}
+
+
+def _times_its_sentence(text: str, start: int) -> bool:
+    """An explicit date after a preposition times its sentence ("In February 2022, ..."), one without names a
+    thing ("the Dec. 21, 1988, bombing")."""
+    return vocabulary("timing_preposition", r"\b{}\s+$").search(text, max(0, start - 12), start) is not None
 
 
 def _continue_history(
