@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import TextIO
 
 from timeline.domain import ChronologyEntry
 from timeline.query.periods import Period
+from timeline.temporal.values import parse_value
 
-_VALUE_PARTS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTH_GRANULARITIES = {"season", "quarter", "half"}
 _YEAR_GRANULARITIES = {"decade", "century"}
 
@@ -98,11 +97,11 @@ def _slide_html(entry: ChronologyEntry) -> str:
 
 
 def _value_parts(value: str) -> dict[str, str] | None:
-    match = _VALUE_PARTS.match(value)
-    if not match:
+    parsed = parse_value(value)
+    if parsed is None or not parsed.known or parsed.era or parsed.granularity not in ("year", "month", "day"):
         return None
-    names = ("year", "month", "day")
-    return {name: str(int(part)) for name, part in zip(names, match.groups()) if part}
+    parts = {"year": parsed.year, "month": parsed.month, "day": parsed.day}
+    return {name: str(int(part)) for name, part in parts.items() if part}
 
 
 def _parts(day: date, precision: str) -> dict[str, str]:

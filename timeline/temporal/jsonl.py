@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from timeline.domain import Mention, PublicationDate
 from timeline.temporal.render import mention_dict
+from timeline.temporal.values import parse_value
 
-_YEAR_VALUE = re.compile(r"^(?:BC)?(\d{4})")
 
 
 class DocumentError(ValueError):
@@ -56,8 +55,9 @@ def load_documents(path: str | Path) -> list[dict[str, Any]]:
 
 def needs_anchor(mention: Mention) -> bool:
     """The schema's `anchor` flag: the value fixes a calendar year that the expression does not write."""
-    match = _YEAR_VALUE.match(mention.value)
-    return bool(match) and match[1] not in mention.text
+    value = parse_value(mention.value)
+    year = value.year if value is not None and value.kind == "calendar" else ""
+    return len(year) == 4 and year.isdigit() and year not in mention.text
 
 
 def to_timex(mention: Mention) -> dict[str, Any]:
