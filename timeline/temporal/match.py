@@ -265,7 +265,8 @@ def cues(language: str = "en") -> Cues:
 
     A capitalised word ending in -ed ("United") is a name, not a verb, and neither is one after a determiner
     ("on a still unspecified date"): that is an adjective. A plan in the pluperfect ("had been scheduled to expire
-    Friday") was overtaken: it looks back. A verb of schedule in the present at most three words before the
+    Friday") was overtaken: it looks back. "by" after a verb is a deadline unless its clause is told in the past.
+    A verb of schedule in the present at most three words before the
     mention looks ahead ("Students return Monday", "appears in court on Tuesday").
     """
     fragments = load_language(language).fragments
@@ -281,9 +282,10 @@ def cues(language: str = "en") -> Cues:
     not_noun = r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bthis\s)"
     between = r"(?:\s+(?![\w\x27’-]*ed\b)[\w\x27’-]+){0,3}?"
     scheduled = rf"(?<![\w\x27’]){not_finite}{not_noun}(?:{fragments['scheduled_verb'].regex})\b{between}"
+    by = r"(?<=[a-z,]\s)\bby"
     left = re.compile(
         rf"(?:(?P<future>(?:{deadline}|\b(?:{fragments['deadline_phrase'].regex})|{scheduled})\s+(?:on\s+|at\s+)?)"
-        rf"|(?P<past>\b{fragments['report_before'].regex}))$",
+        rf"|(?P<by>{by}\s+)|(?P<past>\b{fragments['report_before'].regex}))$",
         re.IGNORECASE,
     )
     return Cues(tense, reporting, left)
@@ -309,8 +311,10 @@ def _tense_between(before: str, after: str) -> str:
         before = before[cut.end() :]
     found = cues()
     left = found.left.search(before)
-    if left is not None:
+    if left is not None and left.lastgroup != "by":
         return left.lastgroup or "past"
+    if left is not None and not any(cue.lastgroup == "past" for cue in found.tense.finditer(before)):
+        return "future"  # "must leave by Friday" looks ahead; "were withdrawn by Friday" is told in the past
     stop = _SENTENCE_END.search(after)
     if stop:
         after = after[: stop.start()]

@@ -109,7 +109,15 @@ def _time_suffix(frame: Frame) -> str:
     hour = _hour24(hour, ampm)
     if hour is None or minute > 59:
         return ""
-    return f"T{hour:02d}:{minute:02d}"
+    second = as_int(frame.get("second"))
+    seconds = f":{second:02d}" if second is not None and second < 60 else ""
+    return f"T{hour:02d}:{minute:02d}{seconds}{_zone(frame)}"
+
+
+def _zone(frame: Frame) -> str:
+    """The offset of the time zone the text names ("UTC" -> Z, "EST" -> -05), or nothing."""
+    zone = frame.get("zone")
+    return zone if isinstance(zone, str) else ""
 
 
 _AFTER_NOON = {"AF": 1, "EV": 1, "NI": 6}
@@ -343,11 +351,20 @@ def clock(frame: Frame, ref: Reference) -> Resolved | None:
     hour = as_int(frame.get("hour"))
     if hour is None:
         return None
-    minute = as_int(frame.get("minute")) or 0
-    hour = _hour24(hour, frame.get("ampm"))
-    if hour is None or minute > 59:
+    if _hour24(hour, frame.get("ampm")) is None or (as_int(frame.get("minute")) or 0) > 59:
         return None
-    return Resolved("TIME", f"{fmt_day(ref.day)}T{hour:02d}:{minute:02d}", frame.get("mod"))
+    return Resolved("TIME", f"{fmt_day(ref.day)}{_time_suffix(frame)}", frame.get("mod"))
+
+
+@resolver("elapsed")
+def elapsed(frame: Frame, ref: Reference) -> Resolved | None:
+    """A time written like a clock that is a length: "finished in 2:11:40" is PT2H11M40S."""
+    written = ""
+    for name, code in (("hour", "H"), ("minute", "M"), ("second", "S")):
+        amount = str(frame.get(name) or "0").lstrip("0")
+        if amount.strip("0."):
+            written += f"{'0' if amount.startswith('.') else ''}{amount}{code}"
+    return Resolved("DURATION", f"PT{written or '0S'}", frame.get("mod"))
 
 
 _NUMERIC = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
