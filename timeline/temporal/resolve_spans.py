@@ -70,11 +70,16 @@ def duration(frame: Frame, ref: Reference) -> Resolved | None:
     fraction = _number(frame.get("fraction"))
     if amount is not None and fraction is not None:
         amount += fraction
+    if amount is not None and frame.get("decimal"):  # "three and a half years": P3.5Y, as written
+        return Resolved(kind_of(frame, "DURATION"), duration_value(amount + 0.5, unit, decimal=True), frame.get("mod"))
     return Resolved(kind_of(frame, "DURATION"), duration_value(amount, unit), frame.get("mod"))
 
 
-def duration_value(amount: float | None, unit: str) -> str:
-    """`P3Y`, `PT2H`, `PXM` (amount None), decades and centuries in years, quarters in months."""
+def duration_value(amount: float | None, unit: str, decimal: bool = False) -> str:
+    """`P3Y`, `PT2H`, `PXM` (amount None), decades and centuries in years, quarters in months.
+
+    A fractional amount is carried into the smaller unit (`P2Y6M`) unless `decimal` (`P3.5Y`).
+    """
     if unit == "decade":
         amount, unit = (None if amount is None else amount * 10), "year"
     elif unit == "century":
@@ -85,7 +90,7 @@ def duration_value(amount: float | None, unit: str) -> str:
         amount, unit = (None if amount is None else amount * 2), "week"
     elif unit == "weekend":
         return "P1WE" if amount in (None, 1) else f"P{_fmt(amount)}WE"
-    if amount is not None and not float(amount).is_integer() and unit in _SMALLER:
+    if amount is not None and not float(amount).is_integer() and unit in _SMALLER and not decimal:
         smaller, factor = _SMALLER[unit]
         whole, rest = int(amount), round((amount - int(amount)) * factor, 6)
         head = duration_value(whole, unit) if whole else ("PT" if unit in TIME_UNITS else "P")

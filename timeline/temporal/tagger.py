@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from timeline.domain import Mention, PublicationDate
 from timeline.temporal.match import Candidate, matcher_for
+from timeline.temporal.lengths import is_not_a_time
 from timeline.temporal.names import is_name
 from timeline.temporal.ranges import complete_first_ends
 from timeline.temporal.resolve import RESOLVERS, Reference, Resolved
@@ -34,7 +35,7 @@ def tag(
     mentions: list[Mention] = []
     story = Story()
     for candidate in matcher_for(language, anchor).find(text):
-        if is_name(text, candidate):
+        if is_name(text, candidate) or is_not_a_time(text, candidate):
             continue
         mention = _continue_history(text, candidate, dct, story, settings) if anchor == "news" else None
         continued = mention is not None
