@@ -271,8 +271,11 @@ def cues(language: str = "en") -> Cues:
     """
     fragments = load_language(language).fragments
     future, past = fragments["future_cue"].regex, fragments["past_cue"].regex
-    ed_verb = r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bstill\s)(?-i:[a-z]{3,}ed)"
-    tense = re.compile(rf"\b(?:(?P<future>{future})|(?P<past>{past}|{ed_verb}))\b", re.IGNORECASE)
+    determiner = r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bstill\s)"
+    ed_verb = rf"{determiner}(?<!\bbe\s)(?-i:[a-z]{{3,}}ed)"  # a passive takes its tense from its auxiliary
+    finite = r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bmust\s)(?<!\bbe\s)"
+    irregular = rf"{determiner}{finite}(?-i:{fragments['irregular_past'].regex})"
+    tense = re.compile(rf"\b(?:(?P<future>{future})|(?P<past>{past}|{ed_verb}|{irregular}))\b", re.IGNORECASE)
     reporting = re.compile(rf"\b(?:{fragments['reporting_verb'].regex})\b", re.IGNORECASE)
     deadline = rf"(?<=[a-z,]\s)(?<!not\s)(?<!up\s)\b(?:{fragments['deadline_word'].regex})"
     # an infinitive or a negated verb is not a schedule ("had been scheduled to expire Friday", "did not return
@@ -313,8 +316,12 @@ def _tense_between(before: str, after: str) -> str:
     left = found.left.search(before)
     if left is not None and left.lastgroup != "by":
         return left.lastgroup or "past"
-    if left is not None and not any(cue.lastgroup == "past" for cue in found.tense.finditer(before)):
-        return "future"  # "must leave by Friday" looks ahead; "were withdrawn by Friday" is told in the past
+    if left is not None:  # "must leave by Friday" looks ahead; "were withdrawn by Friday" is told in the past
+        last = None
+        for last in found.tense.finditer(before):
+            pass
+        if last is None or last.lastgroup != "past":
+            return "future"
     stop = _SENTENCE_END.search(after)
     if stop:
         after = after[: stop.start()]

@@ -80,7 +80,9 @@ def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
                 # a period that "ended Jan. 31" is over: the last occurrence, not a coming one
                 year = pick_year(options, base, "past", ends)
             elif direction == "nearest":  # news reports the past unless told otherwise
-                year = pick_nearest_past(options, base, ends, ref.settings.past_slack_days)
+                # a past-tense clause looks less far ahead ("after the March 2 election, the party split")
+                slack = ref.settings.past_tense_slack_days if ref.tense == "past" else ref.settings.past_slack_days
+                year = pick_nearest_past(options, base, ends, slack)
             elif direction == "future" and frame.get("direction") == "nearest":
                 year = pick_nearest_future(options, base, ends, ref.settings.future_slack_days)
             else:

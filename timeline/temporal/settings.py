@@ -21,6 +21,7 @@ class Settings:
     """What a reader assumes where a text leaves it open (see data/settings.toml for each one's meaning)."""
 
     past_slack_days: int
+    past_tense_slack_days: int
     future_slack_days: int
     months_ahead: int
     story_reach: int
