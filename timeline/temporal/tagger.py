@@ -13,12 +13,12 @@ from timeline.temporal.ranges import complete_first_ends
 from timeline.temporal.resolve import RESOLVERS, Reference, Resolved
 from timeline.temporal.rules import vocabulary
 from timeline.temporal.settings import Settings, default_settings
+from timeline.temporal.story import Story, dct_days, tell
 from timeline.temporal.values import granularity_of_shape, interval_of
 
 ANCHORS = ("news", "narrative")
 _PROBES = (date(1911, 3, 8), date(1957, 9, 22), date(1983, 12, 27))
 """Stand-in reference days for an unknown DCT: fields that differ between their answers become X."""
-_NARRATIVE_GRANULARITIES = {"day", "time", "week", "weekend", "month", "season", "quarter", "half", "year", "decade"}
 
 
 def tag(
@@ -37,6 +37,8 @@ def tag(
     for candidate in matcher_for(language, anchor).find(text):
         if is_name(text, candidate) or is_not_a_time(text, candidate):
             continue
+        if anchor == "narrative":
+            story.enter(text, candidate.start)
         mention = _continue_history(text, candidate, dct, story, settings) if anchor == "news" else None
         continued = mention is not None
         mention = mention or resolve_candidate(candidate, dct, story, anchor, settings)
@@ -44,48 +46,12 @@ def tag(
             continue
         mentions.append(mention)
         if _tells_story(candidate.rule.params.get("story", True), anchor):
-            _tell(story, text, candidate, mention, mentions, anchor, continued, dct)
+            previous = mentions[-2] if len(mentions) > 1 else None
+            tell(story, text, candidate, mention, previous, anchor, continued, dct)
     return complete_first_ends(text, mentions)
 
 
-def _tell(
-    story: Story,
-    text: str,
-    candidate: Candidate,
-    mention: Mention,
-    mentions: list[Mention],
-    anchor: str,
-    continued: bool,
-    dct: PublicationDate | None,
-) -> None:
-    """Add a resolved date to the story, the date later anaphors and year-less dates are read against."""
-    if mention.type not in ("DATE", "TIME") or mention.earliest is None or mention.latest is None:
-        return
-    if mention.granularity not in _NARRATIVE_GRANULARITIES:
-        return
-    # a history's story goes on from its own dates, not from "yesterday" or "last year" (they still tell a day)
-    from_present = mention.anchor == "dct" or (mention.anchor == "mention" and story.latest is None)
-    stretch = None
-    previous = mentions[-2] if len(mentions) > 1 else None
-    if anchor == "narrative" and previous is not None and previous.earliest is not None and story.latest:
-        joined = vocabulary("range_joiner", r"\s*{}\s*").fullmatch(text, previous.end, mention.start)
-        if previous.earliest < mention.earliest and joined:
-            stretch = previous.earliest  # "(23 August 1942 - 2 February 1943)": "On 23 August" is in that stretch
-    story.add(mention.earliest, mention.latest, mention.granularity or "day", anchor == "news" or not from_present)
-    story.stretch_start = stretch
-    explicit = mention.anchor == "none" and _times_its_sentence(text, candidate.start)
-    story.history_end = candidate.end if continued or explicit else None
-    if anchor == "news" and _reported_quarter(candidate, mention, dct):
-        story.report_quarter = story.report_quarter or story.latest
-
-
 _HISTORY_GRANULARITIES = {"day", "time", "month", "season", "week", "weekend"}
-
-
-def _times_its_sentence(text: str, start: int) -> bool:
-    """An explicit date after a preposition times its sentence ("In February 2022, ..."), one without names a
-    thing ("the Dec. 21, 1988, bombing")."""
-    return vocabulary("timing_preposition", r"\b{}\s+$").search(text, max(0, start - 12), start) is not None
 
 
 def _continue_history(
@@ -117,55 +83,6 @@ def _continue_history(
 def _tells_story(story: bool | str, anchor: str) -> bool:
     """Whether a rule's mentions become the story's latest date: `story = "narrative"` only in a history."""
     return story is True or story == anchor
-
-
-def _reported_quarter(candidate: Candidate, mention: Mention, dct: PublicationDate | None) -> bool:
-    """A calendar quarter a results report may be about: begun by the DCT and ended less than a year before it.
-
-    A fiscal quarter ("the fiscal first quarter") is not a calendar one, and "the third quarter of 1984" is background.
-    """
-    if dct is None or mention.granularity != "quarter" or mention.earliest is None or mention.latest is None:
-        return False
-    if "fiscal" in candidate.text.lower() or mention.anchor == "mention":  # an anaphor only repeats the story
-        return False
-    first, last = dct_days(dct)
-    return mention.earliest <= last and mention.latest > first - timedelta(days=365)
-
-
-class Story:
-    """The dates a text has told so far: the latest one, and the latest of each granularity."""
-
-    def __init__(self) -> None:
-        self.latest: tuple[date, date, str] | None = None
-        self.by_granularity: dict[str, tuple[date, date, str]] = {}
-        self.stretch_start: date | None = None
-        """Narrative: where a range told last begins; year-less dates inside it belong to it, anaphors follow its end."""
-        self.history_end: int | None = None
-        """News: where the latest explicit date (or a bare one continuing it) ends, for `_continue_history`."""
-        self.report_quarter: tuple[date, date, str] | None = None
-        """News: the first recent calendar quarter told, the period a results report compares ("a year ago") with."""
-
-    def add(self, earliest: date, latest: date, granularity: str, is_latest: bool = True) -> None:
-        """Remember a resolved date (as the latest one unless `is_latest` is false)."""
-        told = (earliest, latest, granularity)
-        if is_latest:
-            self.latest = told
-        self.by_granularity[granularity] = told
-        if granularity == "time":  # a time of day also tells the day
-            self.by_granularity["day"] = told
-
-    def anchor_for(self, params: dict, narrative: bool) -> tuple[date, date, str] | None:
-        """The story date a rule resolves against, or None for the DCT."""
-        wanted = params.get("anaphoric_granularity")
-        if wanted == "quarter" and not narrative and self.report_quarter is not None:
-            return self.report_quarter
-        if wanted is not None:
-            return self.by_granularity.get(wanted) or (self.latest if narrative or params.get("anaphoric") else None)
-        if params.get("never_story"):
-            return None
-        if narrative or params.get("anaphoric"):
-            return self.latest
-        return None
 
 
 def resolve_candidate(
@@ -266,14 +183,6 @@ def resolve_candidate(
         anchor=kind,
         rule=rule.name,
     )
-
-
-def dct_days(dct: PublicationDate) -> tuple[date, date]:
-    """The first and the last day a DCT may be."""
-    try:
-        return dct.earliest(), dct.latest() - timedelta(days=1)
-    except (ValueError, OverflowError):  # the last day of year 9999
-        return dct.earliest(), date.max
 
 
 class Tense:
