@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline.domain import Mention, PublicationDate
@@ -34,21 +35,48 @@ def tag(
     settings = settings or default_settings()
     mentions: list[Mention] = []
     story = Story()
+    before_last = None  # the story's present before the last mention was told
     for candidate in matcher_for(language, anchor).find(text):
         if is_name(text, candidate) or is_not_a_time(text, candidate):
             continue
         if anchor == "narrative":
             story.enter(text, candidate.start)
+        second_end = anchor == "narrative" and bool(mentions) and _ends_story_range(text, mentions[-1], candidate)
+        present = story.latest
+        if second_end:  # "from October to March": both ends are read from where the story stood before the range
+            story.latest = before_last
         mention = _continue_history(text, candidate, dct, story, settings) if anchor == "news" else None
         continued = mention is not None
         mention = mention or resolve_candidate(candidate, dct, story, anchor, settings)
+        story.latest = present
         if mention is None:
             continue
+        if second_end and mentions[-1].earliest is not None and mention.earliest is not None:
+            if mentions[-1].earliest >= mention.earliest:  # the first end is the last one before the second
+                mentions[-1] = _a_year_earlier(mentions[-1], settings)
         mentions.append(mention)
         if _tells_story(candidate.rule.params.get("story", True), anchor):
             previous = mentions[-2] if len(mentions) > 1 else None
+            before_last = story.latest
             tell(story, text, candidate, mention, previous, anchor, continued, dct)
     return complete_first_ends(text, mentions)
+
+
+def _ends_story_range(text: str, first: Mention, candidate: Candidate) -> bool:
+    """A year-less date that ends a range whose first end the story placed ("from October to March")."""
+    if first.anchor != "mention" or first.granularity not in ("month", "day", "season") or not first.value[:4].isdigit():
+        return False
+    if candidate.rule.resolver != "calendar" or candidate.frame.get("year") is not None:
+        return False
+    return vocabulary("range_joiner", r"\s*{}\s*").fullmatch(text, first.end, candidate.start) is not None
+
+
+def _a_year_earlier(mention: Mention, settings: Settings) -> Mention:
+    """The same month, day or season a year before."""
+    year = int(mention.value[:4]) - 1
+    value = f"{year:04d}{mention.value[4:]}"
+    earliest, latest, _granularity = interval_of(value, settings.hemisphere)
+    return replace(mention, value=value, earliest=earliest, latest=latest)
 
 
 _HISTORY_GRANULARITIES = {"day", "time", "month", "season", "week", "weekend"}
