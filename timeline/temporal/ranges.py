@@ -63,11 +63,20 @@ def _opener() -> re.Pattern[str]:
     return vocabulary("range_opener", r"\b{}\s*$")
 
 
+def _coordinated(text: str, first: Mention, last: Mention) -> bool:
+    """Two dates of one granularity joined by "and", "or" or a comma: "in April and June 1955", "on 3 and 5 May"."""
+    if first.granularity != last.granularity or first.type != "DATE" or last.type != "DATE":
+        return False
+    return vocabulary("coordinator", r"\s*{}\s*").fullmatch(text, first.end, last.start) is not None
+
+
 def complete_first_ends(text: str, mentions: list[Mention]) -> list[Mention]:
-    """`from May to June 2023`: the first end takes its year from the second when it wrote none."""
+    """`from May to June 2023`, `in April and June 1955`: the first date takes its year from the second when it wrote none."""
     out = list(mentions)
     for index, (first, last) in enumerate(itertools.pairwise(mentions)):
-        if not _joined(text, first, last) or first.anchor not in ("dct", "unanchored", "mention") or last.anchor != "none":
+        if not (_joined(text, first, last) or _coordinated(text, first, last)):
+            continue
+        if first.anchor not in ("dct", "unanchored", "mention") or last.anchor != "none":
             continue
         match = _BARE_YEAR.match(first.value)
         if not match or not last.value[:4].isdigit() or re.search(r"\d{4}", first.text):
