@@ -49,6 +49,9 @@ _NAME_BEFORE_YEAR = re.compile(r"(?<=[a-z,] )(?-i:[A-Z][a-z]+) $")
 def _is_name(text: str, candidate: Candidate) -> bool:
     """A season or a year that is part of a name: the Winter War, a venture called Orion 1980."""
     if candidate.rule.name == "year":  # a bare year right after a capitalised word inside a sentence
+        digits = re.search(r"[0-9]", candidate.text)  # the year itself, after a premodifier ("early in 1862")
+        if digits is not None and digits.start() > 0:
+            return False
         return _NAME_BEFORE_YEAR.search(text, max(0, candidate.start - 30), candidate.start) is not None
     if candidate.rule.name == "month":
         return _is_month_name(text, candidate)
