@@ -23,7 +23,9 @@ def offset(frame: Frame, ref: Reference) -> Resolved | None:
     direction = int(frame.get("dir", -1))
     amount = _number(frame.get("num", 1))
     if amount is None:
-        if frame.get("anaphoric"):  # "a few days later": counted from an event, not from now; only the length is known
+        if frame.get("anaphoric") and frame.get("_mode") != "narrative":
+            # "a few days later" in news: counted from an event, not from now; only the length is known. A history
+            # marks it as a time after (before) its story's date, FUTURE_REF (PAST_REF), as its annotation does.
             return Resolved("DURATION", duration_value(None, unit), frame.get("mod"))
         value = "PAST_REF" if direction < 0 else "FUTURE_REF"
         return Resolved(kind_of(frame, "DATE"), value, frame.get("mod"))

@@ -128,6 +128,7 @@ def resolve_candidate(
     frame.setdefault("type", rule.type)
     frame["_text"] = candidate.text
     frame["_before"] = candidate.before
+    frame["_mode"] = anchor
     if candidate.premod and "mod" not in frame:
         frame["mod"] = candidate.premod
     if rule.params.get("needs_story_day") and (story is None or "day" not in story.by_granularity):
