@@ -42,6 +42,7 @@ PARAMETERS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "requires_mod": (bool, "nothing unless a premodifier gives a mod"),
     "rate": (bool, "a count before it makes a set ('1,200 a day'), else a length"),
     "as_week": (bool, "the ISO week of the day found"),
+    "appositive": (bool, "right after a date and a comma, the phrase restates that date"),
     # constants merged into what the groups say
     "unit": (str, "the unit of a relative date, duration or set"),
     "rel": (int, "units from the reference (-1 last, 0 this, 1 next)"),

@@ -51,6 +51,8 @@ def tag(
         story.latest = present
         if mention is None:
             continue
+        if candidate.rule.params.get("appositive") and mentions:
+            mention = _restated(text, mentions[-1], mention)
         if second_end and mentions[-1].earliest is not None and mention.earliest is not None:
             if mentions[-1].earliest >= mention.earliest:  # the first end is the last one before the second
                 mentions[-1] = _a_year_earlier(mentions[-1], settings)
@@ -60,6 +62,18 @@ def tag(
             before_last = story.latest
             tell(story, text, candidate, mention, previous, anchor, continued, dct)
     return complete_first_ends(text, mentions)
+
+
+def _restated(text: str, previous: Mention, mention: Mention) -> Mention:
+    """A phrase right after a date and a comma restates it: "On 27 June 1950, two days after the invasion, ..."."""
+    if previous.type != "DATE" or previous.earliest is None:
+        return mention
+    if not vocabulary("coordinator", r"\s*{}\s*").fullmatch(text, previous.end, mention.start):
+        return mention
+    return replace(
+        mention, value=previous.value, earliest=previous.earliest, latest=previous.latest,
+        granularity=previous.granularity, anchor="mention",
+    )
 
 
 def _ends_story_range(text: str, first: Mention, candidate: Candidate) -> bool:
