@@ -16,6 +16,13 @@ def fixed(frame: Frame, ref: Reference) -> Resolved | None:
     return Resolved(kind_of(frame, "DATE"), str(frame["value"]), frame.get("mod"))
 
 
+@resolver("story_date")
+def story_date(frame: Frame, ref: Reference) -> Resolved | None:
+    """The story's present at its own granularity: "at the same time" after "On 25 April 1975" is 1975-04-25."""
+    granularity = str(frame.get("_story_granularity") or "day")
+    return Resolved(kind_of(frame, "DATE"), value_at(ref.day, "day" if granularity == "time" else granularity), frame.get("mod"))
+
+
 @resolver("offset")
 def offset(frame: Frame, ref: Reference) -> Resolved | None:
     """A point some units away: `two weeks ago`, `a year earlier`, `three days later`."""
