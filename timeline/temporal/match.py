@@ -202,7 +202,7 @@ class Matcher:
         )
 
 
-_SPACES = re.compile(r" {2,}")
+_RUNS = re.compile(r"0{2,}| {2,}")
 _KEY_TABLE = {code: "0" for code in range(ord("0"), ord("9") + 1)} | {
     code: " " for code in range(0x3001) if re.match(r"\s", chr(code))
 }
@@ -228,11 +228,21 @@ def _range_ends(match: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int]]
 
 
 def _key(normalized: str, position: int) -> str:
-    """The first characters at a position of the normalized text (digits 0, whitespace runs one space)."""
+    """The first characters at a position of the normalized text, runs of digits one 0 and of whitespace one space."""
     key = normalized[position : position + KEY_LENGTH]
-    if "  " in key:
-        key = _SPACES.sub(" ", normalized[position : position + 4 * KEY_LENGTH])[:KEY_LENGTH]
-    return key
+    if "00" not in key and "  " not in key:
+        return key
+    width = 4 * KEY_LENGTH
+    while True:
+        window = normalized[position : position + width]
+        key = _RUNS.sub(_first_of_run, window)
+        if len(key) >= KEY_LENGTH or position + width >= len(normalized):
+            return key[:KEY_LENGTH]
+        width *= 4
+
+
+def _first_of_run(run: re.Match[str]) -> str:
+    return run.group()[0]
 
 
 def normalize_for_keys(lowered: str) -> str:
@@ -259,8 +269,13 @@ class Cues(NamedTuple):
     left: re.Pattern[str]
 
 
-@lru_cache(maxsize=4)
 def cues(language: str = "en") -> Cues:
+    """The compiled tense cues of a language (see `_cues`)."""
+    return _cues(language)
+
+
+@lru_cache(maxsize=4)
+def _cues(language: str) -> Cues:
     """Tense cues from the vocabulary (`future_cue`, `scheduled_verb`, `past_cue`, `reporting_verb`, ...).
 
     A capitalised word ending in -ed ("United") is a name, not a verb, and neither is one after a determiner
@@ -341,7 +356,11 @@ def _tense_between(before: str, after: str) -> str:
 
 
 
-@lru_cache(maxsize=8)
 def matcher_for(language: str = "en", mode: str = "news") -> Matcher:
     """The compiled matcher of a language's bundled rules for an anchor mode (built once per process)."""
+    return _matcher(language, mode)
+
+
+@lru_cache(maxsize=8)
+def _matcher(language: str, mode: str) -> Matcher:
     return Matcher(load_language(language).for_mode(mode))

@@ -300,9 +300,13 @@ def load_files(paths: list[Path], resolvers: set[str], language: str = "en") -> 
     return RuleSet(language, fragments, tuple(ordered), tuple(negatives), fragments.get("premodifier"))
 
 
-@lru_cache(maxsize=4)
 def load_language(language: str = "en") -> RuleSet:
     """The bundled rule set of a language (read once per process)."""
+    return _load_language(language)
+
+
+@lru_cache(maxsize=4)
+def _load_language(language: str) -> RuleSet:
     from timeline.temporal.resolve import RESOLVERS
 
     directory = RULES_DIR / language
@@ -312,8 +316,12 @@ def load_language(language: str = "en") -> RuleSet:
     return load_files(paths, set(RESOLVERS), language)
 
 
-@lru_cache(maxsize=64)
 def vocabulary(name: str, template: str = "{}", flags: int = re.IGNORECASE, language: str = "en") -> re.Pattern[str]:
     """A fragment of a language's vocabulary compiled into a pattern: `template` places its regex (as `{}`)."""
+    return _vocabulary(name, template, flags, language)
+
+
+@lru_cache(maxsize=64)
+def _vocabulary(name: str, template: str, flags: int, language: str) -> re.Pattern[str]:
     regex = load_language(language).fragments[name].regex
     return re.compile(template.replace("{}", f"(?:{regex})"), flags)
