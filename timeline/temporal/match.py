@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from timeline.temporal.prefilter import prefixes, trigger_regex
+from timeline.temporal.prefilter import KEY_LENGTH, prefixes, trigger_regex
 from timeline.temporal.rules import Rule, RuleSet, load_language, normalize
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
@@ -32,8 +32,8 @@ class Candidate:
         return tense_around(self.source, self.start, self.end)
 
 
-KEY_LENGTH = 8
-"""Characters of a rule's start the prefilter distinguishes."""
+TRIGGER_LENGTH = 6
+"""Characters of those the trigger scan looks at (a shorter scan pattern compiles faster; the keys then choose)."""
 
 
 class Hit(NamedTuple):
@@ -54,10 +54,10 @@ class Matcher:
         self._regexes = [rule.regex for rule in rules.rules]
         premod = rules.premodifier.regex if rules.premodifier else "(?!)"
         self._premod = re.compile(rf"(?:{premod})[\s\-]*", re.IGNORECASE)
-        self._rule_prefixes = [prefixes(rule.regex.pattern, KEY_LENGTH) for rule in rules.rules]
-        self._premod_prefixes = prefixes(premod, KEY_LENGTH) if rules.premodifier else set()
+        self._rule_prefixes = [self._prefixes(rule.regex.pattern) for rule in rules.rules]
+        self._premod_prefixes = self._prefixes(premod) if rules.premodifier else set()
         starts = set().union(*self._rule_prefixes) | self._premod_prefixes
-        self.trigger = trigger_regex(starts)
+        self.trigger = trigger_regex({start[:TRIGGER_LENGTH] for start in starts})
         self._by_key: dict[str, tuple[int, ...]] = {}
         self._premod_by_key: dict[str, bool] = {}
         self._by_prefix: dict[str, set[int]] = {}
@@ -65,6 +65,11 @@ class Matcher:
             for prefix in starts:
                 self._by_prefix.setdefault(prefix, set()).add(index)
         self._master: re.Pattern[str] | None = None
+
+    def _prefixes(self, pattern: str) -> set[str] | frozenset[str]:
+        """The prefixes a pattern's matches start with (read when the rules were loaded, or now)."""
+        known = self.rules.facts.get(pattern)
+        return known.prefixes if known is not None else prefixes(pattern, KEY_LENGTH)
 
     @property
     def master(self) -> re.Pattern[str]:
@@ -99,9 +104,10 @@ class Matcher:
             self._premod_by_key[key] = known
         return known
 
-    def _rule_at(self, text: str, normalized: str, position: int) -> Hit | None:
+    def _rule_at(self, text: str, position: int, key: str) -> Hit | None:
         regexes = self._regexes
-        for index in self._candidates(_key(normalized, position)):
+        chosen = self._by_key.get(key)
+        for index in chosen if chosen is not None else self._candidates(key):
             match = regexes[index].match(text, position)
             if match is not None:
                 return Hit(index, position, match.end())
@@ -115,20 +121,27 @@ class Matcher:
             return
         position = 0
         normalized = normalize_for_keys(lowered)
+        premodifiers = self._premod_by_key
         for trigger in self.trigger.finditer(lowered):
             start = trigger.start()
             if start < position:
                 continue
             hit = None
-            if self._may_be_premodifier(_key(normalized, start)):
+            key = _key(normalized, start)
+            premodified = premodifiers.get(key)
+            if premodified is None:
+                premodified = self._may_be_premodifier(key)
+            if not premodified and self._by_key.get(key) == ():
+                continue  # no rule starts so
+            if premodified:
                 pre = self._premod.match(text, start)
                 if pre is not None:
-                    inner = self._rule_at(text, normalized, pre.end())
+                    inner = self._rule_at(text, pre.end(), _key(normalized, pre.end()))
                     if inner is not None:
                         text_pre = text[start : pre.end()].rstrip(" \t\n-")
                         hit = inner._replace(pre_start=start, pre=text_pre)
             if hit is None:
-                hit = self._rule_at(text, normalized, start)
+                hit = self._rule_at(text, start, key)
             if hit is not None:
                 position = hit.end
                 yield hit

@@ -19,6 +19,8 @@ except ImportError:  # pragma: no cover - older Pythons
     import sre_parse as _parser  # type: ignore[no-redef]
 
 DIGIT, SPACE = "0", " "
+KEY_LENGTH = 8
+"""Characters of a rule's start the prefilter distinguishes."""
 _MAX_SET = 12
 
 State = tuple[str, bool]  # (prefix so far, closed: nothing more is known)

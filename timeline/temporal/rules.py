@@ -114,6 +114,8 @@ class RuleSet:
     rules: tuple[Rule, ...]
     negatives: tuple[tuple[str, str], ...]
     premodifier: Fragment | None = None
+    facts: dict[str, Any] = field(default_factory=dict)
+    """What each pattern is read into for the fast scan (`pattern_facts.PatternFacts`, by pattern text)."""
 
     def for_mode(self, mode: str) -> RuleSet:
         """The rules that apply in an anchor mode (news or narrative)."""
@@ -200,12 +202,6 @@ def _params(raw: Any, where: str) -> dict[str, Any]:
     return dict(raw)
 
 
-def _refuse_empty_match(regex: re.Pattern[str], where: str) -> None:
-    """A pattern that can match the empty string would tag nothing at every position: refused."""
-    from timeline.temporal.prefilter import can_match_empty
-
-    if can_match_empty(regex.pattern):
-        raise RuleFileError(f"{where}: the pattern can match the empty string")
 
 
 def _example(raw: Any, where: str) -> Example:
@@ -223,8 +219,11 @@ def _example(raw: Any, where: str) -> Example:
     return Example(str(raw["text"]), anchor, str(raw["value"]), kind, raw.get("mod"), raw.get("mode", "news"))
 
 
-def load_files(paths: list[Path], resolvers: set[str], language: str = "en") -> RuleSet:
-    """Read and check rule files; raise RuleFileError naming the file and the rule at fault."""
+def load_files(paths: list[Path], resolvers: set[str], language: str = "en", keep_facts: bool = False) -> RuleSet:
+    """Read and check rule files; raise RuleFileError naming the file and the rule at fault.
+
+    With `keep_facts` (the bundled rules), what the patterns are read into is kept on disk between runs.
+    """
     documents: list[tuple[Path, dict[str, Any]]] = []
     for path in paths:
         try:
@@ -247,6 +246,7 @@ def load_files(paths: list[Path], resolvers: set[str], language: str = "en") -> 
     rules: list[Rule] = []
     negatives: list[tuple[str, str]] = []
     seen: set[str] = set()
+    places: dict[str, str] = {}
     for path, data in documents:
         for text in data.get("negatives", []):
             negatives.append((str(path.name), str(text)))
@@ -275,7 +275,7 @@ def load_files(paths: list[Path], resolvers: set[str], language: str = "en") -> 
                 regex = re.compile(f"(?:{regex_text}){END_OF_MATCH}", re.IGNORECASE)
             except re.error as error:
                 raise RuleFileError(f"{where}: bad pattern: {error}") from None
-            _refuse_empty_match(regex, where)
+            places[name] = where
             for extra in regex.groupindex:
                 groups.setdefault(extra, None)
             examples = tuple(_example(item, where) for item in raw.get("examples", []))
@@ -296,8 +296,17 @@ def load_files(paths: list[Path], resolvers: set[str], language: str = "en") -> 
                     modes=modes,
                 )
             )
+    from timeline.temporal.pattern_facts import pattern_facts
+    from timeline.temporal.prefilter import KEY_LENGTH
+
+    premodifier = fragments.get("premodifier")
+    patterns = [rule.regex.pattern for rule in rules] + ([premodifier.regex] if premodifier else [])
+    facts = pattern_facts(patterns, KEY_LENGTH, f"rules-{language}" if keep_facts else None)
+    for rule in rules:  # a pattern that can match the empty string would tag nothing at every position
+        if facts[rule.regex.pattern].matches_empty:
+            raise RuleFileError(f"{places[rule.name]}: the pattern can match the empty string")
     ordered = sorted(rules, key=lambda rule: -rule.priority)  # stable: file order within a priority
-    return RuleSet(language, fragments, tuple(ordered), tuple(negatives), fragments.get("premodifier"))
+    return RuleSet(language, fragments, tuple(ordered), tuple(negatives), premodifier, facts)
 
 
 def load_language(language: str = "en") -> RuleSet:
@@ -313,7 +322,7 @@ def _load_language(language: str) -> RuleSet:
     paths = sorted(directory.glob("*.toml"))
     if not paths:
         raise RuleFileError(f"{directory}: no rule files")
-    return load_files(paths, set(RESOLVERS), language)
+    return load_files(paths, set(RESOLVERS), language, keep_facts=True)
 
 
 def vocabulary(name: str, template: str = "{}", flags: int = re.IGNORECASE, language: str = "en") -> re.Pattern[str]:

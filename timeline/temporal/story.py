@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from timeline.domain import Mention, PublicationDate
 from timeline.temporal.match import Candidate
@@ -162,6 +163,7 @@ def reported_quarter(candidate: Candidate, mention: Mention, dct: PublicationDat
     return mention.earliest <= last and mention.latest > first - timedelta(days=365)
 
 
+@lru_cache(maxsize=256)
 def dct_days(dct: PublicationDate) -> tuple[date, date]:
     """The first and the last day a DCT may be."""
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 """First month of each meteorological (northern-hemisphere) season."""
@@ -99,6 +100,7 @@ class TimexValue:
         return date(year, 1, 1), date(year + 1, 1, 1)
 
 
+@lru_cache(maxsize=8192)
 def parse_value(value: str) -> TimexValue | None:
     """A TIMEX3 value read into its fields, or None when the text is not a value of the grammar the project uses."""
     if not value:
@@ -173,6 +175,7 @@ def week_start(year: int, week: int) -> date:
     return date.fromisocalendar(year, week, 1)
 
 
+@lru_cache(maxsize=8192)
 def interval_of(value: str, hemisphere: str = "north") -> tuple[date | None, date | None, str | None]:
     """Earliest day, day after the latest day and granularity of a TIMEX3 value (Nones when not calendar time).
 
