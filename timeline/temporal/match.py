@@ -44,6 +44,8 @@ class Hit(NamedTuple):
     end: int
     pre_start: int | None = None
     pre: str | None = None
+    match: re.Match[str] | None = None
+    """The rule's own match (the fast scan keeps it; the master pattern's groups are not the rule's)."""
 
 
 class Matcher:
@@ -65,6 +67,12 @@ class Matcher:
             for prefix in starts:
                 self._by_prefix.setdefault(prefix, set()).add(index)
         self._master: re.Pattern[str] | None = None
+        self._groups = [
+            [(group, group.split("__")[0], None if fragment is None else rules.fragments[fragment].values)
+             for group, fragment in rule.groups.items()]
+            for rule in rules.rules
+        ]
+        """Per rule: each group, the frame key it fills and the meanings of its fragment's surface forms."""
 
     def _prefixes(self, pattern: str) -> set[str] | frozenset[str]:
         """The prefixes a pattern's matches start with (read when the rules were loaded, or now)."""
@@ -110,7 +118,7 @@ class Matcher:
         for index in chosen if chosen is not None else self._candidates(key):
             match = regexes[index].match(text, position)
             if match is not None:
-                return Hit(index, position, match.end())
+                return Hit(index, position, match.end(), match=match)
         return None
 
     def hits(self, text: str) -> Iterator[Hit]:
@@ -162,22 +170,19 @@ class Matcher:
         for hit in self.hits(text):
             rule = self.rules.rules[hit.rule]
             start, end = hit.start, hit.end
-            inner = rule.regex.match(text, start)
-            if inner is None or inner.end() != end:  # the master backtracked to a shorter reading
-                inner = rule.regex.fullmatch(text, start, end)
+            inner = hit.match
             if inner is None:
-                continue
+                inner = rule.regex.match(text, start)
+                if inner is None or inner.end() != end:  # the master backtracked to a shorter reading
+                    inner = rule.regex.fullmatch(text, start, end)
+                if inner is None:
+                    continue
             frame = dict(rule.params)
-            for group, fragment in rule.groups.items():
+            for group, key, values in self._groups[hit.rule]:
                 surface = inner.group(group)
                 if surface is None:
                     continue
-                key = group.split("__")[0]
-                if fragment is None:
-                    frame[key] = normalize(surface)
-                    continue
-                values = self.rules.fragments[fragment].values
-                frame[key] = lookup(values, surface)
+                frame[key] = normalize(surface) if values is None else lookup(values, surface)
             mod = self.rules.premodifier.values.get(normalize(hit.pre)) if hit.pre and self.rules.premodifier else None
             mention_start = hit.pre_start if hit.pre_start is not None else start
             if isinstance(mod, str) and mod.startswith("~"):  # the word gives the mod but stays outside the extent
