@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from timeline.domain import Mention, PublicationDate
-from timeline.temporal.render import mention_dict
 from timeline.temporal.values import parse_value
 
 
@@ -62,9 +61,15 @@ def needs_anchor(mention: Mention) -> bool:
 
 def to_timex(mention: Mention) -> dict[str, Any]:
     """A mention in the JSONL timex schema."""
-    fields = mention_dict(mention)
-    timex = {key: fields[key] for key in ("start", "end", "text", "type", "value", "mod")}
-    return {**timex, "anchor": needs_anchor(mention)}
+    return {
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "type": mention.type,
+        "value": mention.value,
+        "mod": mention.mod,
+        "anchor": needs_anchor(mention),
+    }
 
 
 def tag_document(document: dict[str, Any], anchor: str = "news") -> dict[str, Any]:
