@@ -81,10 +81,14 @@ def _is_digit(body: Any) -> bool:
 
 
 def _sequence(items: list[Any], states: set[State], k: int) -> set[State]:
-    for op, arg in items:
+    for position, (op, arg) in enumerate(items):
         open_states = {state for state in states if not state[1]}
         if not open_states:
             break
+        if op is _c.ASSERT and arg[0] == 1 and position == len(items) - 1:
+            # a lookahead that ends the pattern: what follows the match starts as it says ("1200 GMT")
+            states = (states - open_states) | _sequence(list(arg[1]), open_states, k)
+            continue
         states = (states - open_states) | _item(op, arg, open_states, k)
     return states
 
