@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
@@ -36,7 +37,7 @@ def dateline_date(extraction: Extraction) -> Inference | None:
             line = text[start:end].strip().lower()
             if len(line.split()) > DATE_LINE_WORDS or not any(re.match(rf"{re.escape(marker)}\b", line) for marker in markers):
                 continue
-            found = _first_date(extraction.mentions, start, end)
+            found = _first_date(_line_mentions(text, start, end), start, end)
             if found is not None:
                 date, mention = found
                 return Inference(date, "dateline", f"date line {text[start:end].strip()!r}")
@@ -71,6 +72,13 @@ def _edge_lines(text: str) -> list[tuple[int, int]]:
     if len(lines) <= 2 * EDGE_LINES:
         return lines
     return lines[:EDGE_LINES] + lines[-EDGE_LINES:]
+
+
+def _line_mentions(text: str, start: int, end: int) -> tuple[Mention, ...]:
+    """The temporal expressions of one line, found on their own (a date line is page furniture, left out of the tagged text)."""
+    from timeline.temporal import tag
+
+    return tuple(replace(mention, start=mention.start + start, end=mention.end + start) for mention in tag(text[start:end], None))
 
 
 def _first_date(mentions: tuple[Mention, ...], start: int, end: int) -> tuple[PublicationDate, Mention] | None:
