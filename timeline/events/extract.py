@@ -25,7 +25,12 @@ from timeline.events.dating import (
     event_noun_phrase,
     fronted_date,
     is_boundary,
+    is_question,
+    is_report_date,
+    is_report_shell,
     near_publication,
+    side_clauses,
+    states_no_day,
     reported,
     stated,
 )
@@ -89,7 +94,7 @@ def sentence_events(
 ) -> list[Event]:
     """The events of one sentence; `frame` is the date the previous sentence opened with, which an undated sentence continues."""
     start, end = _trim(text, sentence.start, sentence.end)
-    if start >= end:
+    if start >= end or is_question(text, start, end):
         return []
     actors = gazetteer.find(text, start, end)
     dates = calendar_mentions(text, start, end, mentions)
@@ -102,12 +107,15 @@ def sentence_events(
         content_date = governing_date(text, parts[1].start, parts[1].end, dates)
         if report_date is not None and content_date is not None:
             attribution = find_attribution(text, parts[0].start, parts[0].end, actors)
-            report_end = parts[0].start + len(re.sub(r"\s*\bthat\s*$", "", text[parts[0].start:parts[0].end]))
-            events.append(builder.event(start, report_end, stated(report_date), "report", attribution, with_claims=False, category=STATEMENT))
+            if not is_report_date(text, parts[0].start, report_date):
+                report_end = parts[0].start + len(re.sub(r"\s*\bthat\s*$", "", text[parts[0].start:parts[0].end]))
+                events.append(builder.event(start, report_end, stated(report_date), "report", attribution, with_claims=False, category=STATEMENT))
             events.append(builder.event(parts[1].start, end, stated(content_date), "clause", attribution))
             governing += [report_date, content_date]
     if not events:
         date = governing_date(text, start, end, dates)
+        if date is not None and is_report_shell(text, start, end, date):
+            return []
         if date is not None:
             event_date = stated(date)
             governing.append(date)
@@ -132,18 +140,25 @@ def sentence_events(
 
 
 def governing_date(text: str, start: int, end: int, dates: Sequence[Mention]) -> Mention | None:
-    """The mention that dates the clause text[start:end]: the first that does not bound a stretch of time.
+    """The mention that dates the clause text[start:end]: the first that states a day and does not bound a stretch of time.
 
-    A date attached to an event noun ("since the start of the invasion in February 2022")
-    dates that noun's own event, so it governs the clause only when nothing else does.
+    Some dates govern only when nothing better does, in this order: a date attached to an
+    event noun ("the shooting on Aug. 5", "his September 2022 mobilization order") dates that
+    noun's own event; a date inside a side clause (", who took office in March,") dates that
+    clause; a report date ("police said Tuesday") is when it was said.
     """
     inside = [mention for mention in dates if start <= mention.start and mention.end <= end]
     ends = Ends(inside)
-    candidates = [mention for mention in inside if not is_boundary(text, start, mention, ends)]
-    plain = [mention for mention in candidates if event_noun_phrase(text, start, mention) is None]
-    if plain:
-        return plain[0]
-    return candidates[0] if candidates else None
+    candidates = [mention for mention in inside if not is_boundary(text, start, mention, ends) and not states_no_day(mention)]
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    sides = side_clauses(text, start, end)
+
+    def rank(mention: Mention) -> tuple[bool, bool, bool]:
+        side = any(first <= mention.start and mention.end <= last for first, last in sides)
+        return (is_report_date(text, start, mention), side, event_noun_phrase(text, start, mention) is not None)
+
+    return min(candidates, key=rank)
 
 
 class _Builder:
