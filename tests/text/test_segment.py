@@ -179,3 +179,17 @@ def test_a_posted_and_updated_header_is_not_body() -> None:
     assert [kind for kind, _ in found if kind == "body"] == ["body"]
     assert found[-1] == ("body", "The bridge closed on Friday after the river rose, the city said.")
     assert not any("2013" in words for kind, words in found if kind in ("body", "title"))
+
+
+@pytest.mark.parametrize(("text", "dateline"), load_furniture().dateline_examples)
+def test_dateline_examples(text: str, dateline: str) -> None:
+    assert text[: load_furniture().dateline_at(text)] == dateline
+
+
+def test_a_dateline_is_a_segment_of_its_own_before_the_body() -> None:
+    text = "Fire destroys barn\n\nSPRINGFIELD, Ill. (AP) — A fire destroyed a barn on Monday, officials said."
+    assert kinds(text, "Fire destroys barn") == [
+        ("title", "Fire destroys barn"),
+        ("dateline", "SPRINGFIELD, Ill. (AP) —"),
+        ("body", "A fire destroyed a barn on Monday, officials said."),
+    ]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from timeline.dating.bound import explicit_date
+from timeline.dating.bound import explicit_date, lower_bound
 from timeline.dating.infer import Inference
 from timeline.domain import Extraction, Mention, PublicationDate
 
@@ -15,8 +15,6 @@ from timeline.domain import Extraction, Mention, PublicationDate
 EDGE_LINES = 12
 # A date line is short: "Published: 10 June 2024, 09:15 BST" — not a sentence that opens with "Published in 2019, …".
 DATE_LINE_WORDS = 12
-_DATELINE_PLACE = re.compile(r"^[A-Z][\w.'’ -]{0,40}(?:,\s*[A-Z][\w.'’ -]{0,30})?,?\s*$")
-_DATELINE_AFTER = re.compile(r"^[\s,]*(?:\([^)]{1,40}\))?\s*[—–:|-]")
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +35,7 @@ def dateline_date(extraction: Extraction) -> Inference | None:
             line = text[start:end].strip().lower()
             if len(line.split()) > DATE_LINE_WORDS or not any(re.match(rf"{re.escape(marker)}\b", line) for marker in markers):
                 continue
-            found = _first_date(_line_mentions(text, start, end), start, end)
+            found = _first_date(extraction.mentions, start, end)
             if found is not None:
                 date, mention = found
                 return Inference(date, "dateline", f"date line {text[start:end].strip()!r}")
@@ -45,20 +43,44 @@ def dateline_date(extraction: Extraction) -> Inference | None:
 
 
 def _opening_dateline(extraction: Extraction) -> Inference | None:
+    """The date of the dateline opening the article ("KYIV, June 10, 2024 (Reuters) — ").
+
+    A dateline without a year ("KATHMANDU, Jan 10 (Reuters) -") dates the article when the
+    body bounds its year: the first such day on or after the latest date the body states.
+    """
     text = extraction.document.text
-    body = [part for part in extraction.segments if part.kind == "body"]
-    if not body:
+    dateline = next((part for part in extraction.segments if part.kind == "dateline"), None)
+    if dateline is None:
         return None
-    first = body[0]
+    words = text[dateline.start : dateline.end].strip()
     for mention in extraction.mentions:
-        if not first.start <= mention.start < first.start + 60:
+        if not dateline.start <= mention.start < dateline.end:
             continue
         date = explicit_date(mention)
-        if date is None or date.precision != "day":
+        if date is not None and date.precision == "day":
+            return Inference(date, "dateline", f"dateline {words!r}")
+        month_day = _YEARLESS_DAY.match(mention.value)
+        if month_day is not None:
+            return _after_bound(extraction, int(month_day.group(1)), int(month_day.group(2)), words)
+    return None
+
+
+_YEARLESS_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
+
+
+def _after_bound(extraction: Extraction, month: int, day: int, words: str) -> Inference | None:
+    """The first `month`-`day` on or after the latest date the body states; None when the body states none."""
+    bound = lower_bound(extraction)
+    if bound is None or bound.date is None:
+        return None
+    after = bound.date.earliest()
+    for year in range(after.year, after.year + 5):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
             continue
-        place = text[first.start : mention.start]
-        if (not place.strip() or _DATELINE_PLACE.match(place)) and _DATELINE_AFTER.match(text[mention.end : mention.end + 50]):
-            return Inference(date, "dateline", f"dateline {text[first.start : mention.end].strip()!r}")
+        if candidate >= after:
+            return Inference(PublicationDate.from_date(candidate), "dateline", f"dateline {words!r} without a year, {bound.evidence}")
     return None
 
 
@@ -72,13 +94,6 @@ def _edge_lines(text: str) -> list[tuple[int, int]]:
     if len(lines) <= 2 * EDGE_LINES:
         return lines
     return lines[:EDGE_LINES] + lines[-EDGE_LINES:]
-
-
-def _line_mentions(text: str, start: int, end: int) -> tuple[Mention, ...]:
-    """The temporal expressions of one line, found on their own (a date line is page furniture, left out of the tagged text)."""
-    from timeline.temporal import tag
-
-    return tuple(replace(mention, start=mention.start + start, end=mention.end + start) for mention in tag(text[start:end], None))
 
 
 def _first_date(mentions: tuple[Mention, ...], start: int, end: int) -> tuple[PublicationDate, Mention] | None:

@@ -86,9 +86,18 @@ def rules() -> _Rules:
     )
 
 
+YEAR_UNKNOWN = re.compile(r"^XXXX-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)$")
+"""Values that keep what the text says when the year is unknown: "7 Feb" in an undated article is XXXX-02-07."""
+
+
+def datable(mention: Mention) -> bool:
+    """A DATE or TIME that names calendar time, or a day, month or season whose year alone is unknown."""
+    return mention.type in DATABLE_TYPES and (mention.anchored or YEAR_UNKNOWN.match(mention.value) is not None)
+
+
 def calendar_mentions(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[Mention]:
-    """Anchored DATE/TIME mentions of text[start:end], with "from X to Y" joined into one range (outermost kept)."""
-    inside = [m for m in mentions if start <= m.start and m.end <= end and m.type in DATABLE_TYPES and m.anchored]
+    """Datable mentions of text[start:end] (see `datable`), with "from X to Y" joined into one range (outermost kept)."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end and datable(m)]
     joined: list[Mention] = []
     index = 0
     while index < len(inside):

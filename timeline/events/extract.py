@@ -37,6 +37,7 @@ from timeline.events.dating import (
 from timeline.events.figures import find_claims
 from timeline.events.gazetteer import ActorMatch, Gazetteer, default_gazetteer
 from timeline.events.roles import assign_roles
+from timeline.events.vocabulary import load
 
 SPAN_KINDS = ("sentence", "report", "clause", "phrase")
 
@@ -78,10 +79,28 @@ def extract_events(
         frame = fronted_date(text, previous, within(previous)) if previous is not None and "\n" not in text[previous.end:sentence.start] else None
         events.extend(sentence_events(text, sentence, within(sentence), published, gazetteer, frame))
         previous = sentence
-    unique: dict[tuple[int, int], Event] = {}
+    return _distinct(events)
+
+
+def _distinct(events: list[Event]) -> list[Event]:
+    """The events without repeats: one per span, and one per wording and date (a page that repeats a paragraph tells it once)."""
+    spans: set[tuple[int, int]] = set()
+    tellings: set[tuple[str, str, str]] = set()
+    distinct: list[Event] = []
     for event in events:
-        unique.setdefault((event.start, event.end), event)
-    return list(unique.values())
+        telling = (" ".join(event.text.split()), event.value, event.date_basis)
+        if (event.start, event.end) in spans or telling in tellings:
+            continue
+        spans.add((event.start, event.end))
+        tellings.add(telling)
+        distinct.append(event)
+    return distinct
+
+
+def capped(words: str) -> str:
+    """An event's text as stored: at most `max_event_chars` characters (data/limits.toml), cut with an ellipsis."""
+    limit = int(load("limits")["max_event_chars"])
+    return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
 
 
 def sentence_events(
@@ -145,18 +164,20 @@ def governing_date(text: str, start: int, end: int, dates: Sequence[Mention]) ->
     Some dates govern only when nothing better does, in this order: a date attached to an
     event noun ("the shooting on Aug. 5", "his September 2022 mobilization order") dates that
     noun's own event; a date inside a side clause (", who took office in March,") dates that
-    clause; a report date ("police said Tuesday") is when it was said.
+    clause; a report date ("police said Tuesday") is when it was said; a clock time with no day
+    in the text ("at about 1 p.m.") has the publication day only by the news convention.
     """
     inside = [mention for mention in dates if start <= mention.start and mention.end <= end]
     ends = Ends(inside)
-    candidates = [mention for mention in inside if not is_boundary(text, start, mention, ends) and not states_no_day(mention)]
+    candidates = [mention for mention in inside if not is_boundary(text, start, mention, ends)]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     sides = side_clauses(text, start, end)
 
-    def rank(mention: Mention) -> tuple[bool, bool, bool]:
+    def rank(mention: Mention) -> tuple[bool, bool, bool, bool, bool]:
         side = any(first <= mention.start and mention.end <= last for first, last in sides)
-        return (is_report_date(text, start, mention), side, event_noun_phrase(text, start, mention) is not None)
+        noun = event_noun_phrase(text, start, mention) is not None
+        return (not mention.anchored, states_no_day(mention), is_report_date(text, start, mention), side, noun)
 
     return min(candidates, key=rank)
 
@@ -193,7 +214,7 @@ class _Builder:
         return Event(
             start=start,
             end=end,
-            text=words,
+            text=capped(words),
             date=date.mention,
             date_basis=date.basis,
             value=date.value,

@@ -24,12 +24,16 @@ def segment_document(document: SourceDocument) -> tuple[Segment, ...]:
 
 
 TAGGED_KINDS = frozenset({"title", "body"})
-"""The segments whose temporal expressions are tagged: page furniture, captions and teasers date nothing and anchor nothing."""
+"""The segments tagged together, each expression anchoring the next: page furniture, captions and teasers
+are tagged apart, so that they date nothing and anchor nothing of the article."""
 
 
-def readable_text(text: str, segments: Sequence[Segment]) -> str:
-    """The text with every segment that is not title or body blanked out (same length, so offsets hold; line breaks kept)."""
-    blank = [segment for segment in segments if segment.kind not in TAGGED_KINDS]
+def readable_text(text: str, segments: Sequence[Segment], hidden: frozenset[str] | None = None) -> str:
+    """The text with the segments of the `hidden` kinds (default: all but title and body) blanked out.
+
+    The result has the same length (offsets hold) and keeps line breaks; it is `text` itself when nothing is hidden.
+    """
+    blank = [segment for segment in segments if (segment.kind in hidden if hidden is not None else segment.kind not in TAGGED_KINDS)]
     if not blank:
         return text
     pieces: list[str] = []
@@ -51,7 +55,11 @@ def extract(document: SourceDocument, periods: Sequence[Period] = ()) -> Extract
     text = document.text
     segments = segment_document(document)
     readable = readable_text(text, segments)
-    mentions = tuple(add_period_mentions(readable, tag(readable, document.published), periods, document.published))
+    mentions = add_period_mentions(readable, tag(readable, document.published), periods, document.published)
+    aside = readable_text(text, segments, TAGGED_KINDS)
+    if aside is not text:
+        mentions = sorted([*mentions, *tag(aside, document.published)], key=lambda mention: (mention.start, mention.end))
+    mentions = tuple(mentions)
     sentences = tuple(sentence for segment in segments for sentence in segment_sentences(text, segment, mentions))
     events = tuple(extract_events(text, sentences, mentions, segments, document.published))
     return Extraction(document=document, segments=segments, sentences=sentences, mentions=mentions, events=events)

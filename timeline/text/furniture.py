@@ -73,6 +73,15 @@ class Furniture:
     box_headings: tuple[str, ...] = ()
     box_words: int = 60
     inline: tuple[InlineRule, ...] = ()
+    dateline: re.Pattern[str] | None = None
+    dateline_examples: tuple[tuple[str, str], ...] = ()
+
+    def dateline_at(self, paragraph: str) -> int:
+        """The length of the dateline opening `paragraph` ("WASHINGTON (AP) — "), 0 when it opens with none."""
+        if self.dateline is None:
+            return 0
+        match = self.dateline.match(paragraph)
+        return match.end() if match else 0
 
     def inline_spans(self, paragraph: str) -> list[InlineFurniture]:
         """The stretches of `paragraph` that are furniture by an inline rule, in order and not overlapping."""
@@ -133,8 +142,16 @@ def load_furniture(extra: str | None = None) -> Furniture:
     examples = tuple((example["text"], example["kind"]) for document in documents for example in document.get("examples", []))
     headings = tuple(heading.lower() for document in documents for heading in document.get("box_headings", []))
     inline = tuple(_inline_rule(rule, source) for document, source in zip(documents, ("furniture.toml", extra)) for rule in document.get("inline", []))
+    dateline = documents[0].get("dateline", {})
     return Furniture(
-        int(documents[0].get("short_words", 60)), tuple(kinds), examples, headings, int(documents[0].get("box_words", 60)), inline
+        int(documents[0].get("short_words", 60)),
+        tuple(kinds),
+        examples,
+        headings,
+        int(documents[0].get("box_words", 60)),
+        inline,
+        re.compile(dateline["pattern"]) if "pattern" in dateline else None,
+        tuple((example["text"], example["dateline"]) for example in dateline.get("examples", [])),
     )
 
 

@@ -52,6 +52,7 @@ def segment_text(text: str, title: str | None = None) -> tuple[Segment, ...]:
     """
     paragraphs = _split_inline_furniture(_paragraphs(text))
     _mark_furniture(paragraphs)
+    paragraphs = _split_dateline(paragraphs)
     _mark_titles(paragraphs, title)
     _mark_headings(paragraphs)
     _mark_teasers(paragraphs)
@@ -97,6 +98,24 @@ def _split_inline_furniture(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
             cursor = span.end
         _append_piece(pieces, part, cursor, len(part.text))
     return pieces
+
+
+def _split_dateline(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
+    """The dateline opening the article's first paragraphs ("WASHINGTON (AP) — "), as a segment of its own."""
+    furniture = load_furniture()
+    for index, part in enumerate(paragraphs):
+        if part.kind != "body":
+            continue
+        length = furniture.dateline_at(part.text)
+        if length:
+            dateline = _Paragraph(part.start, part.start + length, part.text[:length].rstrip(), "dateline", "dateline opening the article")
+            dateline.end = dateline.start + len(dateline.text)
+            rest: list[_Paragraph] = []
+            _append_piece(rest, part, length, len(part.text))
+            return [*paragraphs[:index], dateline, *rest, *paragraphs[index + 1 :]]
+        if _is_prose(part):
+            break
+    return paragraphs
 
 
 def _append_piece(pieces: list[_Paragraph], part: _Paragraph, start: int, end: int) -> None:
