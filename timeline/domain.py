@@ -16,6 +16,25 @@ DATE_BASES = ("stated", "reported")
 _PUBLICATION_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+WEB_SCHEMES = ("http", "https")
+"""The only URL schemes that become links (in every export) and an ICS URL: others are kept as text."""
+
+
+def web_link(url: str | None) -> str | None:
+    """The URL when it is an http or https address with a host, else None (a `javascript:` or `file:` URL is no link).
+
+    >>> web_link("https://example.org/story"), web_link("javascript:alert(1)"), web_link(" HTTP://x.org ")
+    ('https://example.org/story', None, 'HTTP://x.org')
+    """
+    if not url:
+        return None
+    text = url.strip()
+    scheme, separator, rest = text.partition("://")
+    if not separator or scheme.lower() not in WEB_SCHEMES or not rest or rest[0] in "/\\" or any(ord(c) < 33 for c in text):
+        return None
+    return text
+
+
 @dataclass(frozen=True, order=True)
 class PublicationDate:
     """A document creation time known to the year, the month or the day."""
@@ -226,6 +245,19 @@ class Extraction:
 
 
 @dataclass(frozen=True)
+class Report:
+    """One article reporting a chronology entry: who published it, where, when, and where in its text it says so."""
+
+    source: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    document_id: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
 class ChronologyEntry:
     """One line of a chronology: an event with its date at its true precision and its sources."""
 
@@ -248,9 +280,20 @@ class ChronologyEntry:
     category: str | None = None
     reported: str | None = None
     event_count: int = 1
-    citations: tuple[tuple[str, str | None], ...] = ()
+    reports: tuple[Report, ...] = ()
+    last_reported: str | None = None
 
     @property
     def source_count(self) -> int:
         """How many sources report the entry."""
         return len(self.sources)
+
+    @property
+    def first_reported(self) -> str | None:
+        """The earliest publication date among the reports (the same as `reported`)."""
+        return self.reported
+
+    @property
+    def citations(self) -> tuple[tuple[str, str | None], ...]:
+        """Each distinct (source name, url) of the reports, first report first."""
+        return tuple(dict.fromkeys((report.source, report.url) for report in self.reports))
