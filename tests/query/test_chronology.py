@@ -83,7 +83,7 @@ def test_unknown_era_is_a_clear_error(seeded_db: str) -> None:
 
 def test_to_frame(seeded_db: str) -> None:
     frame = timeline.chronology(seeded_db, start="2024-05", end="2024-05").to_frame()
-    assert list(frame.columns[:3]) == ["event_id", "value", "mod"]
+    assert list(frame.columns[:3]) == ["cluster_id", "value", "mod"]
     assert str(frame["earliest"].dtype).startswith("datetime64")
     assert "May 2024" in set(frame["label"])
     assert (frame["source_count"] >= 1).all()

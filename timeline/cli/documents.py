@@ -115,9 +115,10 @@ def render_documents(summaries: Sequence[DocumentSummary]) -> str:
 
 def write_documents(summaries: Sequence[DocumentSummary], output_format: str, out: TextIO) -> None:
     """Write the documents as CSV (one column per segment kind) or as a JSON array."""
-    import csv
     import json
     from dataclasses import asdict
+
+    from timeline.export.csv_cells import write_csv_rows
 
     from timeline.domain import SEGMENT_KINDS
 
@@ -125,10 +126,8 @@ def write_documents(summaries: Sequence[DocumentSummary], output_format: str, ou
         json.dump([asdict(summary) for summary in summaries], out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
-    writer = csv.DictWriter(out, fieldnames=("id", "published", "precision", "basis", "source", "name", "events", *SEGMENT_KINDS, "evidence"), lineterminator="\n")
-    writer.writeheader()
-    for summary in summaries:
-        writer.writerow(_row(summary))
+    header = ("id", "published", "precision", "basis", "source", "name", "events", *SEGMENT_KINDS, "evidence")
+    write_csv_rows(out, header, ([_row(summary)[name] for name in header] for summary in summaries))
 
 
 def render_document(detail: DocumentDetail, width: int | None = None) -> str:

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from typing import TextIO
 
 from timeline.domain import ChronologyEntry, web_link
-from timeline.export.records import entry_reports
+from timeline.query.records import entry_reports
 
 PRODUCT_ID = "-//timeline//chronology//EN"
 SUMMARY_LENGTH = 120

@@ -8,7 +8,7 @@ from typing import TextIO
 
 from timeline.domain import ChronologyEntry
 from timeline.export.csv_cells import neutralise_formula, write_csv_rows
-from timeline.export.records import CSV_COLUMNS, SOURCE_CSV_COLUMNS, entry_json, entry_records, source_rows
+from timeline.query.records import CSV_COLUMNS, SOURCE_CSV_COLUMNS, entry_json, entry_records, source_rows
 
 __all__ = ["neutralise_formula", "write_csv", "write_source_csv", "write_json", "write_json_array"]
 

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import TextIO
 
 from timeline.domain import ChronologyEntry, Report, web_link
-from timeline.export.records import entry_reports
+from timeline.query.records import entry_reports
 from timeline.export.words import plural
 from timeline.query.periods import Period
 
