@@ -56,6 +56,8 @@ def ingest(
         )
     except (StorageError, SchedulerError) as error:
         raise fail(str(error)) from None
+    for warning in report.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     for failure in report.failures:
         typer.echo(f"failed: {failure.name}: {failure.reason}", err=True)
     typer.echo(report.summary())
