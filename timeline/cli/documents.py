@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, TextIO
 
 import typer
 
-from timeline.cli.app import app, database_of, fail
+from timeline.cli.app import TimelineTyper, app, database_of, fail
 
 if TYPE_CHECKING:
     from timeline.query.documents import DocumentDetail, DocumentSummary
 
-documents_app = typer.Typer(
+documents_app = TimelineTyper(
     help="List stored documents: date, its basis and precision, source, segments, events.\n\nExample: timeline documents",
     invoke_without_command=True,
 )
@@ -60,7 +60,7 @@ def list_documents(
 @documents_app.command("show")
 def show_document(
     ctx: typer.Context,
-    document_id: int = typer.Argument(..., help="Document id, as listed by `timeline documents`."),
+    document_id: int = typer.Argument(..., metavar="ID", help="Document id, as listed by `timeline documents`."),
     kinds: bool = typer.Option(True, "--marks/--plain", help="Mark each segment with its kind and reason, or print the bare text."),
 ) -> None:
     """Print one document's text, each segment under a mark giving its kind (body, title, boilerplate, caption, teaser), offsets and reason.

@@ -26,15 +26,15 @@ WHEN_FORMS = (
     "(timeline periods list). Relative dates such as 'last year' count from today's date: what you type "
     "is read against the day you type it, unlike dates in articles, which are read against their publication date."
 )
-FROM_OPTION = typer.Option(None, "--from", help=f"Keep entries whose dates overlap this or anything later: {WHEN_FORMS}")
-TO_OPTION = typer.Option(None, "--to", help="Keep entries whose dates overlap this or anything earlier (same forms as --from; an era runs to its end).")
-ERA_OPTION = typer.Option(None, "--era", help="Keep entries overlapping this named period, e.g. 'Wagner era'.")
-ACTOR_OPTION = typer.Option(None, "--actor", help="Keep entries naming this actor (country, organisation, group, person).")
-CATEGORY_OPTION = typer.Option(None, "--category", help="Keep entries of this category (recruitment, casualties, deployment, …).")
-SOURCE_OPTION = typer.Option(None, "--source", help="Keep entries reported by a source whose name, title or URL contains this.")
-GREP_OPTION = typer.Option(None, "--grep", help="Keep entries whose wording contains all these words (full-text search).")
+FROM_OPTION = typer.Option(None, "--from", metavar="WHEN", help=f"Keep entries whose dates overlap this or anything later: {WHEN_FORMS}")
+TO_OPTION = typer.Option(None, "--to", metavar="WHEN", help="Keep entries whose dates overlap this or anything earlier (same forms as --from; an era runs to its end).")
+ERA_OPTION = typer.Option(None, "--era", metavar="NAME", help="Keep entries overlapping this named period, e.g. 'Wagner era'.")
+ACTOR_OPTION = typer.Option(None, "--actor", metavar="NAME", help="Keep entries naming this actor (country, organisation, group, person).")
+CATEGORY_OPTION = typer.Option(None, "--category", metavar="NAME", help="Keep entries of this category (recruitment, casualties, deployment, …).")
+SOURCE_OPTION = typer.Option(None, "--source", metavar="TEXT", help="Keep entries reported by a source whose name, title or URL contains this.")
+GREP_OPTION = typer.Option(None, "--grep", metavar="WORDS", help="Keep entries whose wording contains all these words (full-text search).")
 REPORTED_OPTION = typer.Option(False, "--reported", help="Also keep entries dated only by their article's publication date.")
-LIMIT_OPTION = typer.Option(None, "--limit", min=1, help="At most N entries.")
+LIMIT_OPTION = typer.Option(None, "--limit", metavar="N", min=1, help="At most N entries.")
 WITHIN_OPTION = typer.Option(False, "--within", help="Keep only entries whose whole date interval lies inside the range (instead of overlapping it).")
 
 
