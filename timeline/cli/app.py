@@ -91,7 +91,7 @@ class TimelineApp(TimelineTyper):
             _coerce_plain_parameters_directly(command)
             return command(*args, **kwargs)
         except Exception as error:
-            if type(error).__name__ == "StorageError":
+            if type(error).__name__ in ("StorageError", "MissingExtraError"):
                 typer.echo(f"Error: {error}", err=True)
                 raise SystemExit(1) from None
             if not _is_database_error(error):
