@@ -16,6 +16,26 @@ DATE_BASES = ("stated", "reported")
 _PUBLICATION_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+def month_start(year: int, month: int) -> date:
+    """The first day of a month, a month number past 12 or below 1 carried into the year: the one month arithmetic.
+
+    >>> month_start(2024, 13), month_start(2024, 0), month_start(2024, 5)
+    (datetime.date(2025, 1, 1), datetime.date(2023, 12, 1), datetime.date(2024, 5, 1))
+    """
+    year += (month - 1) // 12
+    return date(year, (month - 1) % 12 + 1, 1)
+
+
+def shift_months(day: date, months: int) -> date:
+    """The same day `months` months away, the last day of the month when it has fewer days (31 Jan + 1 month: 29 Feb).
+
+    >>> shift_months(date(2024, 1, 31), 1), shift_months(date(2024, 3, 15), -14)
+    (datetime.date(2024, 2, 29), datetime.date(2023, 1, 15))
+    """
+    first = month_start(day.year, day.month + months)
+    return first.replace(day=min(day.day, calendar.monthrange(first.year, first.month)[1]))
+
+
 WEB_SCHEMES = ("http", "https")
 """The only URL schemes that become links (in every export) and an ICS URL: others are kept as text."""
 
@@ -102,7 +122,7 @@ class PublicationDate:
         if self.day is not None and self.month is not None:
             return date.fromordinal(date(self.year, self.month, self.day).toordinal() + 1)
         if self.month is not None:
-            return date(self.year + 1, 1, 1) if self.month == 12 else date(self.year, self.month + 1, 1)
+            return month_start(self.year, self.month + 1)
         return date(self.year + 1, 1, 1)
 
     def __str__(self) -> str:

@@ -60,7 +60,9 @@ def chronology(
     Entries dated only by their publication date come back with `include_reported=True`;
     `within=True` keeps only entries whose whole interval lies inside [start, end].
 
-    >>> entries = chronology(seeded_db, start="June 2024", text="announced")
+    `timeline.chronology` calls it with the command line's words (from_, to, grep, reported):
+
+    >>> entries = chronology(seeded_db, from_="June 2024", grep="announced")
     >>> [(entry.label, entry.value) for entry in entries]
     [('1 Jun 2024', '2024-06-01')]
     >>> entries.to_frame()[["label", "earliest", "latest"]].astype(str).values.tolist()
