@@ -82,3 +82,14 @@ def test_parse_value(value: str, fields: dict) -> None:
 def test_parse_value_refuses_what_is_not_a_value(value: str) -> None:
     """A season spelt otherwise, a time on a month, an era on a month, a zone without a time are not values."""
     assert parse_value(value) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("XXXX-02-07", True), ("XXXX-05", True), ("XXXX-SU", True), ("XXXX-XX-XX", False), ("XXXX-05-XX", False),
+     ("2024-05", False), ("XXXX-W05", False), ("XXXX", False), ("XXXX-02-07TNI", False)],
+)
+def test_only_year_unknown(value: str, expected: bool) -> None:
+    """A day, month or season whose year alone is unknown."""
+    parsed = parse_value(value)
+    assert parsed is not None and expected == parsed.only_year_unknown

@@ -60,6 +60,15 @@ class TimexValue:
         """True when no field of a calendar value is X."""
         return self.kind == "calendar" and "X" not in self.text
 
+    @property
+    def only_year_unknown(self) -> bool:
+        """A day, month or season whose year alone is unknown: "7 Feb" in an undated article is XXXX-02-07."""
+        if self.kind != "calendar" or self.year != "XXXX" or self.time or self.week or self.era:
+            return False
+        if self.part is not None:
+            return self.granularity == "season"
+        return self.month is not None and "X" not in self.month and "X" not in (self.day or "")
+
     def interval(self, hemisphere: str = "north") -> tuple[date | None, date | None]:
         """The half-open interval of days the value covers; Nones when it is not known calendar time."""
         if not self.known or self.era:
