@@ -35,6 +35,7 @@ def tense_of(sentence: str, phrase: str) -> str:
         ("The vote had been planned for Tuesday but was put off.", "Tuesday", "past"),
         ("Nothing else in this sentence on Monday", "Monday", "none"),
         ("Students return Monday after the break.", "Monday", "future"),
+        ("Four were injured during a shooting in Old West End Saturday.", "Saturday", "past"),
         ("The troops must leave the city by Friday.", "Friday", "future"),
         ("The troops were withdrawn from the city by Friday.", "Friday", "past"),
         ("By Friday, the troops had left.", "Friday", "past"),

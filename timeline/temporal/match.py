@@ -312,12 +312,13 @@ def _cues(language: str) -> Cues:
     reporting = re.compile(rf"\b(?:{fragments['reporting_verb'].regex})\b", re.IGNORECASE)
     deadline = rf"(?<=[a-z,]\s)(?<!not\s)(?<!up\s)\b(?:{fragments['deadline_word'].regex})"
     # an infinitive or a negated verb is not a schedule ("had been scheduled to expire Friday", "did not return
-    # Monday"), a word after a determiner is a noun ("at the close of business Thursday"), and a participle
+    # Monday"), a word after a determiner is a noun ("at the close of business Thursday"), a capitalised one a name
+    # ("a shooting in Old West End Saturday"), and a participle
     # between verb and date is another verb's ("begin as previously planned Saturday")
     not_finite = r"(?<!\bto\s)(?<!\bnot\s)(?<!n\x27t\s)(?<!n’t\s)(?<!\bdid\s)(?<!\bnever\s)"
     not_noun = r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bthis\s)"
     between = r"(?:\s+(?![\w\x27’-]*ed\b)[\w\x27’-]+){0,3}?"
-    scheduled = rf"(?<![\w\x27’]){not_finite}{not_noun}(?:{fragments['scheduled_verb'].regex})\b{between}"
+    scheduled = rf"(?<![\w\x27’]){not_finite}{not_noun}(?-i:{fragments['scheduled_verb'].regex})\b{between}"
     by = r"(?<=[a-z,]\s)\bby"
     left = re.compile(
         rf"(?:(?P<future>(?:{deadline}|\b(?:{fragments['deadline_phrase'].regex})|{scheduled})\s+(?:on\s+|at\s+)?)"
