@@ -62,6 +62,7 @@ class Matcher:
         self.trigger = trigger_regex({start[:TRIGGER_LENGTH] for start in starts})
         self._by_key: dict[str, tuple[int, ...]] = {}
         self._premod_by_key: dict[str, bool] = {}
+        self._plans: dict[str, tuple[bool, tuple[int, ...]]] = {}
         self._by_prefix: dict[str, set[int]] = {}
         for index, starts in enumerate(self._rule_prefixes):
             for prefix in starts:
@@ -121,6 +122,13 @@ class Matcher:
                 return Hit(index, position, match.end(), match=match)
         return None
 
+    def _plan(self, key: str) -> tuple[bool, tuple[int, ...]]:
+        """Whether a premodifier may start with `key`, and the rules that may (cached)."""
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = (self._may_be_premodifier(key), self._candidates(key))
+        return plan
+
     def hits(self, text: str) -> Iterator[Hit]:
         """Rule matches left to right, non-overlapping: a premodified reading first, as the master pattern would."""
         lowered = text.lower()
@@ -129,18 +137,17 @@ class Matcher:
             return
         position = 0
         normalized = normalize_for_keys(lowered)
-        premodifiers = self._premod_by_key
+        plans, regexes = self._plans, self._regexes
         for trigger in self.trigger.finditer(lowered):
             start = trigger.start()
             if start < position:
                 continue
+            key = normalized[start : start + KEY_LENGTH]
+            if "00" in key or "  " in key:
+                key = _key(normalized, start)
+            plan = plans.get(key) or self._plan(key)
+            premodified, chosen = plan
             hit = None
-            key = _key(normalized, start)
-            premodified = premodifiers.get(key)
-            if premodified is None:
-                premodified = self._may_be_premodifier(key)
-            if not premodified and self._by_key.get(key) == ():
-                continue  # no rule starts so
             if premodified:
                 pre = self._premod.match(text, start)
                 if pre is not None:
@@ -149,7 +156,11 @@ class Matcher:
                         text_pre = text[start : pre.end()].rstrip(" \t\n-")
                         hit = inner._replace(pre_start=start, pre=text_pre)
             if hit is None:
-                hit = self._rule_at(text, start, key)
+                for index in chosen:
+                    match = regexes[index].match(text, start)
+                    if match is not None:
+                        hit = Hit(index, start, match.end(), match=match)
+                        break
             if hit is not None:
                 position = hit.end
                 yield hit
