@@ -292,7 +292,7 @@ class _Builder:
         actor = self.actors.get(key)
         if actor is None:
             actor = self.actors[key] = Actor(key, name, kind, country)
-        self.matches.append(ActorMatch(actor, start, end, text, form))
+        self.matches.append(ActorMatch(actor, start, end, text, form, listed=False))
         self.taken.add((start, end))
 
     def place(self, mention: _PlaceMention) -> None:

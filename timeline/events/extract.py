@@ -121,7 +121,7 @@ def sentence_events(
             else:
                 event_date = reported(published)
         event = builder.event(start, end, event_date, "sentence", find_attribution(text, start, end, actors))
-        if event.date_basis == "stated" or event.actors or event.claims:
+        if event.date_basis == "stated" or event.claims or any(match.listed for match in actors):
             events.append(event)
     for mention in dates:
         if any(mention is chosen for chosen in governing):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.domain import Claim, Mention
+from timeline.events.phrase_trie import WORD_END, trie_pattern
 from timeline.events.vocabulary import alternation, load
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -51,8 +52,10 @@ def vocabulary() -> _Vocabulary:
     )
     qualifier = alternation(list(qualifiers))
     magnitude = alternation(list(magnitudes))
+    first_words = {phrase.split()[0] for phrase in (*qualifiers, *magnitudes)} | set(words) | set(multipliers) | {"from", "between"}
+    opening = trie_pattern((word, WORD_END) for word in first_words).pattern.removeprefix(r"(?<![\w/])")
     pattern = re.compile(
-        rf"(?<![\w$.,-])(?:(?P<qualifier>{qualifier})\s+)?"
+        rf"(?<![\w$.,-])(?=\d|{opening})(?:(?P<qualifier>{qualifier})\s+)?"
         rf"(?:(?:from|between)\s+)?"
         rf"(?:(?P<magnitude>{magnitude})(?:\s+of)?(?:\s*(?:to|-|–)\s*(?P<upto>{number}))?"
         rf"|(?P<low>{number})(?:\s*(?:to|-|–|and)\s*(?P<high>{number}))?)"

@@ -35,13 +35,18 @@ class Actor:
 
 @dataclass(frozen=True)
 class ActorMatch:
-    """An actor named in a text: which actor, where, and the words used."""
+    """An actor named in a text: which actor, where, and the words used.
+
+    `listed` is true for an entry of the gazetteers' data files, false for a person, place or
+    organisation found by its shape.
+    """
 
     actor: Actor
     start: int
     end: int
     text: str
     form: str
+    listed: bool = True
 
 
 class GazetteerError(ValueError):

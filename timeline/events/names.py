@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from timeline.events.vocabulary import load
 
@@ -18,32 +19,43 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _CAPITALISED = rf"(?:[{_UPPER}]\.(?:[{_UPPER}]\.)+|(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][\w'’-]*\.?)"
 _GAP = r"[ \t\u00a0]"
 _SEPARATOR = rf"(?:{_GAP}+(?:(?:of|for|de|del|la|du|van|von|der|da|dos|the){_GAP}+)*|{_GAP}*&{_GAP}*)"
-RUN = re.compile(rf"(?<![\w'’.-]){_CAPITALISED}(?:{_SEPARATOR}{_CAPITALISED})*")
+_RUN_START = rf"(?<![\w'’.-])(?=[{_UPPER}])"
+_RUN_REST = rf"{_CAPITALISED}(?:{_SEPARATOR}{_CAPITALISED})*"
 _TOKEN = re.compile(rf"{_CAPITALISED}|&|[a-z]+")
 _INITIALS = re.compile(rf"(?:[{_UPPER}]\.)+")
 _SENTENCE_END = frozenset(".!?\n:;\"“”")
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word of a run, as written (a sentence's final full stop left out), with its offsets."""
+class Token(NamedTuple):
+    """One word of a run, as written (a sentence's final full stop left out), with its offsets.
+
+    `bare` is the word without a possessive ending ("County's" -> "County", "Davis’" -> "Davis");
+    `lower` and `bare_lower` are the word and the bare word in lower case, with one apostrophe.
+    """
 
     text: str
     start: int
     end: int
-
-    @property
-    def bare(self) -> str:
-        """The word without a possessive ending: "County's" -> "County", "Davis’" -> "Davis"."""
-        for ending in ("'s", "’s", "'", "’"):
-            if self.text.endswith(ending) and len(self.text) > len(ending) + 1:
-                return self.text[: -len(ending)]
-        return self.text
+    bare: str
+    lower: str
+    bare_lower: str
 
     @property
     def connector(self) -> bool:
         """A lower-case word or ampersand inside a name ("of", "de", "&")."""
         return self.text in CONNECTORS
+
+
+def token(text: str, start: int, end: int) -> Token:
+    """A token with its bare and lower-case forms."""
+    bare = text
+    if len(text) > 3 and text[-1] in "'’s":
+        for ending in ("'s", "’s", "'", "’"):
+            if text.endswith(ending):
+                bare = text[: -len(ending)]
+                break
+    lower = text.lower().replace("’", "'")
+    return Token(text, start, end, bare, lower, lower if bare is text else bare.lower().replace("’", "'"))
 
 
 @dataclass(frozen=True)
@@ -77,6 +89,7 @@ class NameRun:
 class _Vocabulary:
     not_names: frozenset[str]
     abbreviations: frozenset[str]
+    run: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +101,11 @@ def _vocabulary() -> _Vocabulary:
     abbreviations |= {suffix for suffix in people["words"]["suffixes"] if suffix.endswith(".")}
     abbreviations |= {name for name in places["state_abbreviations"] if " " not in name}
     abbreviations |= {"St.", "Mt.", "Ft.", "Co.", "Inc.", "Corp.", "Ltd.", "Dept.", "Bros.", "No."}
-    return _Vocabulary(frozenset(people["words"]["not_names"]), frozenset(abbreviations))
+    not_names = frozenset(people["words"]["not_names"])
+    # A run never starts with a word that is never part of a name ("The", "He"): the regex skips them itself.
+    skipped = "|".join(re.escape(word) for word in sorted(not_names, key=len, reverse=True))
+    run = re.compile(rf"{_RUN_START}(?!(?:{skipped})(?![\w'’-])){_RUN_REST}")
+    return _Vocabulary(not_names, frozenset(abbreviations), run)
 
 
 def name_runs(text: str, start: int = 0, end: int | None = None) -> list[NameRun]:
@@ -96,20 +113,27 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[NameRun
     vocabulary = _vocabulary()
     end = len(text) if end is None else end
     runs: list[NameRun] = []
-    for match in RUN.finditer(text, start, end):
+    for match in vocabulary.run.finditer(text, start, end):
         opens = _opens_sentence(text, match.start())
+        written = match.group()
+        if " " not in written and "&" not in written and written[-1] != "." and "\t" not in written and "\u00a0" not in written:
+            single = token(written, match.start(), match.end())
+            if single.bare not in vocabulary.not_names and not (written.isupper() and written.title() in vocabulary.not_names):
+                runs.append(NameRun((single,), opens))
+            continue
         current: list[Token] = []
         for word in _TOKEN.finditer(text, match.start(), match.end()):
-            token = Token(word.group(), word.start(), word.end())
+            written = word.group()
             stops = False
-            if token.text.endswith(".") and token.text not in vocabulary.abbreviations and not _INITIALS.fullmatch(token.text):
-                token = Token(token.text[:-1], token.start, token.end - 1)
+            if written[-1] == "." and written not in vocabulary.abbreviations and not _INITIALS.fullmatch(written):
+                written = written[:-1]
                 stops = True
-            if token.text in vocabulary.not_names or token.bare in vocabulary.not_names:
+            current_token = token(written, word.start(), word.start() + len(written))
+            if current_token.bare in vocabulary.not_names or (current_token.text.isupper() and current_token.text.title() in vocabulary.not_names):
                 _close(runs, current, opens)
                 current, opens = [], False
             else:
-                current.append(token)
+                current.append(current_token)
             if stops:
                 _close(runs, current, opens)
                 current, opens = [], True

@@ -45,6 +45,7 @@ class OrganisationVocabulary:
     bare_types: dict[str, OrganisationType]
     call_sign: re.Pattern[str]
     types: dict[str, OrganisationType]
+    head_ends: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -81,18 +82,19 @@ def organisation_vocabulary() -> OrganisationVocabulary:
         bare_types=bare,
         call_sign=re.compile(settings["call_sign"]),
         types=types,
+        head_ends=frozenset(words[-1] for words in heads),
     )
 
 
 def _lowered(run: NameRun) -> list[str]:
-    words = [normalise(token.text) for token in run.tokens]
-    words[-1] = normalise(run.tokens[-1].bare)
-    return words
+    return [token.lower for token in run.tokens[:-1]] + [run.tokens[-1].bare_lower]
 
 
 def head_at_end(run: NameRun) -> Head | None:
     """The longest head that ends the run ("Police Department" in "Stockton Police Department")."""
     vocabulary = organisation_vocabulary()
+    if run.tokens[-1].bare_lower not in vocabulary.head_ends:
+        return None
     words = _lowered(run)
     for length in range(min(vocabulary.longest_head, len(words)), 0, -1):
         head = vocabulary.heads.get(tuple(words[-length:]))
@@ -104,6 +106,8 @@ def head_at_end(run: NameRun) -> Head | None:
 def head_in_front(run: NameRun) -> tuple[Head | None, bool]:
     """A head that opens the run ("University of" in "University of Houston"), and whether it only frames a place ("City of")."""
     vocabulary = organisation_vocabulary()
+    if len(run.tokens) < 3 or run.tokens[1].lower not in ("of", "on"):
+        return None, False
     words = _lowered(run)
     for length in (3, 2):
         opening = tuple(words[:length])

@@ -19,6 +19,7 @@ class PeopleVocabulary:
     """The words of data/people.toml and data/given_names.txt, compiled."""
 
     titles: dict[tuple[str, ...], str]
+    title_starts: frozenset[str]
     longest_title: int
     title_organisations: dict[str, str]
     roles: frozenset[str]
@@ -44,6 +45,7 @@ def people_vocabulary() -> PeopleVocabulary:
     names = frozenset(word for line in given.splitlines() if not line.startswith("#") for word in line.split())
     return PeopleVocabulary(
         titles=titles,
+        title_starts=frozenset(words[0] for words in titles),
         longest_title=max(len(title) for title in titles),
         title_organisations=dict(data["title_organisations"]),
         roles=frozenset(role for role in words["roles"] if " " not in role),
@@ -59,6 +61,8 @@ def people_vocabulary() -> PeopleVocabulary:
 def title_at(run: NameRun, index: int) -> str | None:
     """The longest title that starts at token `index` of the run."""
     vocabulary = people_vocabulary()
+    if run.tokens[index].text not in vocabulary.title_starts:
+        return None
     texts = [token.text for token in run.tokens]
     for length in range(min(vocabulary.longest_title, len(texts) - index), 0, -1):
         title = vocabulary.titles.get(tuple(texts[index:index + length]))
