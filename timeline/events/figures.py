@@ -44,6 +44,7 @@ class NotFigure:
     without_unit: bool
     max_value: float | None
     digits_at_least: int | None
+    shape: re.Pattern[str] | None
 
     def holds(self, text: str, start: int, end: int, number: str, value: float | None, has_unit: bool) -> bool:
         """True when the number text[start:end] belongs to this class."""
@@ -52,6 +53,8 @@ class NotFigure:
         if self.max_value is not None and (value is None or value > self.max_value):
             return False
         if self.digits_at_least is not None and not (number.isdigit() and len(number) >= self.digits_at_least):
+            return False
+        if self.shape is not None and not self.shape.fullmatch(number):
             return False
         if self.before is not None and not self.before.search(text, max(0, start - 60), start):
             return False
@@ -118,6 +121,7 @@ def _not_figure(entry: dict) -> NotFigure:
         without_unit=bool(entry.get("without_unit")),
         max_value=float(entry["max_value"]) if "max_value" in entry else None,
         digits_at_least=int(entry["digits_at_least"]) if "digits_at_least" in entry else None,
+        shape=re.compile(entry["shape"]) if entry.get("shape") else None,
     )
 
 
