@@ -266,13 +266,23 @@ def _context(found: _Found, curated: list[ActorMatch], index: PlaceIndex) -> Con
     mentions = [(mention.words, mention.candidates, mention.qualifier) for mention in found.places]
     mentions += [(single.run.words, index.candidates(single.run.words), None) for single in found.singles if not single.titled and single.run.words not in names]
     for words, candidates, qualifier in mentions:
-        if qualifier is not None or len(candidates) == 1:
+        if qualifier is not None or (len(candidates) == 1 and candidates[0].level != "city"):
             place = index.choose(words, candidates, Context(), qualifier)
             if place is not None:
                 sure.append(place)
-    context = index.context_of(sure)
     countries = {match.actor.country for match in curated if match.actor.kind == "country" and match.actor.country}
-    return Context(context.states, context.countries | frozenset(countries))
+    context = index.context_of(sure)
+    context = Context(context.states, context.countries | frozenset(countries))
+    # A city named alone says where the article is when it is the only place of its name, or the
+    # only one in the countries the article names ("Santa Cruz" in an article on the US).
+    for words, candidates, qualifier in mentions:
+        if qualifier is None and words.strip() not in index.ambiguous:
+            cities = [place for place in candidates if place.level == "city"]
+            inside = [place for place in cities if place.country in context.countries]
+            if len(inside) == 1 or (len(cities) == 1 and len(candidates) == 1 and index.choose(words, cities, context) is not None):
+                sure.append(inside[0] if len(inside) == 1 else cities[0])
+    wider = index.context_of(sure)
+    return Context(wider.states, wider.countries | context.countries)
 
 
 class _Builder:

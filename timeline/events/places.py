@@ -66,6 +66,7 @@ class PlaceIndex:
     ambiguous: frozenset[str]
     min_population_alone: int
     state_weight: dict[str, int]
+    min_population_abroad: int = 1000000
     countries: dict[str, Place] = field(default_factory=dict)
     _made: dict[str, tuple[Place, ...]] = field(default_factory=dict)
 
@@ -97,17 +98,24 @@ class PlaceIndex:
         if qualifier is not None:
             country, state = qualifier
             fitting = [place for place in places if place.country == country and (state is None or place.state == state)]
-            return max(fitting, key=_size) if fitting else None
+            return max(fitting, key=self._weight) if fitting else None
         in_state = [place for place in places if place.state and place.state in context.states]
         if in_state:
-            return max(in_state, key=_size)
+            return max(in_state, key=self._weight)
         in_country = [place for place in places if place.country in context.countries or (place.level == "state" and "US" in context.countries)]
         if in_country:
-            return max(in_country, key=lambda place: (_rank(place), _size(place)))
-        best = max(places, key=lambda place: (_rank(place), self.state_weight.get(place.state or "", 0) if place.level == "county" else _size(place)))
-        if best.level == "city" and (words.strip() in self.ambiguous or best.population < self.min_population_alone):
-            return None
+            return max(in_country, key=lambda place: (_rank(place), self._weight(place)))
+        best = max(places, key=lambda place: (_rank(place), self._weight(place)))
+        if best.level == "city":
+            if words.strip() in self.ambiguous or best.population < self.min_population_alone:
+                return None
+            if context.countries and best.population < self.min_population_abroad:
+                return None
         return best
+
+    def _weight(self, place: Place) -> int:
+        """How likely a place is meant when nothing else decides: its population, or its state's for a county."""
+        return self.state_weight.get(place.state or "", 0) if place.level == "county" else place.population
 
     def context_of(self, places: Iterable[Place]) -> Context:
         """The states and countries that these places lie in."""
@@ -141,10 +149,6 @@ def _city_places(cities: Iterable[tuple[str, str, str, int]]) -> tuple[Place, ..
 def _rank(place: Place) -> int:
     """Without context a country or state wins over a county or city of the same name."""
     return {"country": 3, "state": 2, "county": 1, "city": 0}[place.level]
-
-
-def _size(place: Place) -> int:
-    return place.population
 
 
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
@@ -190,7 +194,7 @@ def place_index() -> PlaceIndex:
                 names[form].append(place)
     index = PlaceIndex(
         {name: tuple(found) for name, found in names.items()}, records["cities"], by_key, qualifiers,
-        frozenset(data["ambiguous"]), int(data["min_population_alone"]), records["weight"],
+        frozenset(data["ambiguous"]), int(data["min_population_alone"]), records["weight"], int(data["min_population_abroad"]),
     )
     for alias, meaning in data["aliases"].items():
         name, _, qualifier = meaning.partition(", ")
