@@ -16,6 +16,8 @@ from timeline.events.gazetteer import Actor, ActorMatch, Gazetteer
 from timeline.events.names import NameRun, name_runs
 from timeline.events.organisations import (
     Head,
+    front_inside,
+    joins_name,
     OrganisationType,
     head_at_end,
     head_in_front,
@@ -146,28 +148,22 @@ def _outside(runs: list[NameRun], curated: list[ActorMatch]) -> list[NameRun]:
 
 
 def _parts(run: NameRun) -> list[NameRun]:
-    """A run split at "of", "for" and "the", unless they belong to an organisation's head ("Department of Justice")."""
+    """A run split at "of", "for" and "the", unless they belong to an organisation's name ("Department of Justice",
+    "University of Texas Police Department"): "Ann Lee of Dayton" -> "Ann Lee", "Dayton"."""
     if not any(token.text in _SPLITTING_CONNECTORS for token in run.tokens):
         return [run]
-    head = head_at_end(run)
-    if head is not None:
-        before = len(run.tokens) - head.length
-        cut = before
-        while cut > 0 and run.tokens[cut - 1].connector:
-            cut -= 1
-        if cut == before:
-            return [run]
-        named = run.part(before, len(run.tokens))
-        return [*_parts(run.part(0, cut)), named] if cut > 0 else [named]
     front, frames_place = head_in_front(run)
     if front is not None or frames_place:
         return [run]
+    head = head_at_end(run)
+    inside_head = len(run.tokens) - head.length if head is not None else len(run.tokens)
     parts, begin = [], 0
     for position, token in enumerate(run.tokens):
-        if token.text in _SPLITTING_CONNECTORS:
-            if position > begin:
-                parts.append(run.part(begin, position))
-            begin = position + 1
+        if token.text not in _SPLITTING_CONNECTORS or position >= inside_head or joins_name(run, position):
+            continue
+        if position > begin:
+            parts.append(run.part(begin, position))
+        begin = position + 1
     if begin < len(run.tokens):
         parts.append(run.part(begin, len(run.tokens)))
     return [part for part in parts if not part.tokens[0].connector]
@@ -214,6 +210,14 @@ def _read(text: str, run: NameRun, index: PlaceIndex, found: _Found, qualifier: 
     if front is not None:
         found.organisations.append(_Organisation(run.start, run.end, _text(text, run), run.words, front.type, None))
         return
+    inner = front_inside(run)
+    if inner is not None:
+        modifier = run.part(0, inner)
+        candidates = index.candidates(modifier.words)
+        if candidates:
+            found.places.append(_PlaceMention(modifier.start, modifier.end, _text(text, modifier), modifier.words, candidates))
+        found.organisations.append(_Organisation(run.start, run.end, _text(text, run), run.words, organisation_vocabulary().heads[("inc",)].type, None))
+        return
     if any(token.text == "&" for token in run.tokens):
         kind = organisation_vocabulary().heads[("inc",)].type
         found.organisations.append(_Organisation(run.start, run.end, _text(text, run), run.words, kind, None))
@@ -233,13 +237,18 @@ def _read(text: str, run: NameRun, index: PlaceIndex, found: _Found, qualifier: 
 def _read_organisation(text: str, run: NameRun, head: Head, index: PlaceIndex, found: _Found) -> None:
     before = len(run.tokens) - head.length
     if before == 0:
-        if head.length > 1 and (head.type.key_from_head or not head.type.jurisdiction):
+        if head.length > 1 and (head.type.standalone or not head.type.jurisdiction):
             found.organisations.append(_Organisation(run.start, run.end, _text(text, run), run.words, head.type, head))
         elif head.type.jurisdiction:
             found.singles.append(_Single(run))
         return
     modifier_run = run.part(0, before)
     candidates = index.candidates(modifier_run.words) if head.type.jurisdiction else ()
+    if head.type.jurisdiction and not candidates and len(modifier_run.tokens) > 1 and starts_with_given_name(modifier_run.tokens):
+        # "Ann Lee Police said": a person's name, then the organisation's bare head.
+        _read(text, modifier_run, index, found, None)
+        found.singles.append(_Single(run.part(before, len(run.tokens))))
+        return
     modifier = _PlaceMention(modifier_run.start, modifier_run.end, _text(text, modifier_run), modifier_run.words, candidates) if candidates else None
     if modifier is not None:
         found.places.append(modifier)

@@ -20,6 +20,7 @@ class OrganisationType:
     display: str
     jurisdiction: bool
     key_from_head: bool
+    standalone: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class OrganisationVocabulary:
     call_sign: re.Pattern[str]
     types: dict[str, OrganisationType]
     head_ends: frozenset[str]
+    joining: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +60,9 @@ def organisation_vocabulary() -> OrganisationVocabulary:
     bare: dict[str, OrganisationType] = {}
     types: dict[str, OrganisationType] = {}
     for entry in data["type"]:
-        kind = OrganisationType(entry["name"], entry["display"], bool(entry["jurisdiction"]), bool(entry.get("key_from_head")))
+        kind = OrganisationType(
+            entry["name"], entry["display"], bool(entry["jurisdiction"]), bool(entry.get("key_from_head")), bool(entry.get("standalone"))
+        )
         types[kind.name] = kind
         for head in entry["heads"]:
             words = tuple(normalise(head).split())
@@ -83,6 +87,7 @@ def organisation_vocabulary() -> OrganisationVocabulary:
         call_sign=re.compile(settings["call_sign"]),
         types=types,
         head_ends=frozenset(words[-1] for words in heads),
+        joining=frozenset(words[0] for words in (*front, *(tuple(normalise(phrase).split()) for phrase in settings["place_front"]))),
     )
 
 
@@ -116,6 +121,20 @@ def head_in_front(run: NameRun) -> tuple[Head | None, bool]:
         if len(words) > length and opening in vocabulary.front:
             return vocabulary.front[opening], False
     return None, False
+
+
+def joins_name(run: NameRun, position: int) -> bool:
+    """True when the connector at `position` belongs to a name: "of" after "Department", "University" or "City"."""
+    return position > 0 and run.tokens[position].text == "of" and run.tokens[position - 1].lower in organisation_vocabulary().joining
+
+
+def front_inside(run: NameRun) -> int | None:
+    """Where a head with "of" starts inside a run after other words ("Iowa Department of Criminal Investigation" -> 1)."""
+    vocabulary = organisation_vocabulary()
+    for position in range(1, len(run.tokens) - 2):
+        if run.tokens[position + 1].text == "of" and (run.tokens[position].lower, "of") in vocabulary.front:
+            return position
+    return None
 
 
 def is_call_sign(word: str) -> bool:
