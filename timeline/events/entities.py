@@ -92,7 +92,7 @@ def find_actors(text: str, gazetteer: Gazetteer, start: int = 0, end: int | None
     curated = gazetteer.find(text, start, end)
     index = place_index()
     found = _Found()
-    runs = _outside(name_runs(text, start, end), curated)
+    runs, curated = _outside(name_runs(text, start, end), curated)
     qualifying = -1
     for position, run in enumerate(runs):
         if position == qualifying:
@@ -125,26 +125,35 @@ def find_actors(text: str, gazetteer: Gazetteer, start: int = 0, end: int | None
     return DocumentActors(tuple(matches), tuple(match.start for match in matches))
 
 
-def _outside(runs: list[NameRun], curated: list[ActorMatch]) -> list[NameRun]:
-    """The runs with every word a gazetteer entry covers taken out (a run is cut there)."""
+def _outside(runs: list[NameRun], curated: list[ActorMatch]) -> tuple[list[NameRun], list[ActorMatch]]:
+    """The runs with every word a gazetteer entry covers taken out (a run is cut there), and the entries kept.
+
+    A demonym that opens an organisation's name is part of that name ("American Red Cross"), not a country.
+    """
     if not curated:
-        return runs
+        return runs, curated
     starts = [match.start for match in curated]
     kept: list[NameRun] = []
+    dropped: set[int] = set()
     for run in runs:
         first = bisect_right(starts, run.end)
-        if not any(match.end > run.start for match in curated[max(0, first - 8):first]):
+        near = [match for match in curated[max(0, first - 8):first] if match.end > run.start]
+        if not near:
+            kept.append(run)
+            continue
+        if all(match.form == "demonym" for match in near) and len(run.tokens) > 2 and head_at_end(run) is not None:
+            dropped.update(id(match) for match in near)
             kept.append(run)
             continue
         begin = 0
         for position, token in enumerate(run.tokens):
-            if any(match.start < token.end and token.start < match.end for match in curated[max(0, first - 8):first]):
+            if any(match.start < token.end and token.start < match.end for match in near):
                 if position > begin:
                     kept.append(run.part(begin, position))
                 begin = position + 1
         if begin < len(run.tokens):
             kept.append(run.part(begin, len(run.tokens)))
-    return kept
+    return kept, [match for match in curated if id(match) not in dropped]
 
 
 def _parts(run: NameRun) -> list[NameRun]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from timeline.events.phrase_trie import WORD_END, normalise, trie_pattern
 
 GAZETTEER_ENV = "TIMELINE_GAZETTEERS"
-ACTOR_KINDS = ("country", "organisation", "group", "person", "region")
+ACTOR_KINDS = ("country", "organisation", "group", "person", "region", "place")
 _NAME_FORMS = {"aliases": "name", "demonyms": "demonym", "metonyms": "metonym"}
 
 

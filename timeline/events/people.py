@@ -29,6 +29,7 @@ class PeopleVocabulary:
     suffixes: frozenset[str]
     given_names: frozenset[str]
     not_person: frozenset[str]
+    place_noun_after: re.Pattern[str]
 
 
 _AGE_AFTER = re.compile(r"(?:,\s*\(?\d{1,3}\)?\s*[,.;]|\s+\(\d{1,3}\))")
@@ -55,6 +56,7 @@ def people_vocabulary() -> PeopleVocabulary:
         suffixes=frozenset(words["suffixes"]),
         given_names=names,
         not_person=frozenset(words["not_person"]),
+        place_noun_after=re.compile(r"\s+(?:" + alternation(words["place_nouns"]) + r")\b"),
     )
 
 
@@ -90,6 +92,8 @@ def looks_like_person(text: str, run: NameRun) -> bool:
     vocabulary = people_vocabulary()
     before = text[max(0, run.start - 40):run.start]
     after_end = run.end
+    if vocabulary.place_noun_after.match(text, after_end):
+        return False
     return bool(
         vocabulary.role_before.search(before)
         or _AGE_BEFORE.search(before)
