@@ -8,6 +8,7 @@ naming the same person, place or organisation shares.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -89,7 +90,7 @@ class _Found:
 def find_actors(text: str, gazetteer: Gazetteer, start: int = 0, end: int | None = None) -> DocumentActors:
     """The actors of text[start:end]: gazetteer entries first, then people, places and organisations by their shapes."""
     end = len(text) if end is None else end
-    curated = gazetteer.find(text, start, end)
+    curated = [match for match in gazetteer.find(text, start, end) if not _in_compound(text, match)]
     index = place_index()
     found = _Found()
     runs, curated = _outside(name_runs(text, start, end), curated)
@@ -99,6 +100,12 @@ def find_actors(text: str, gazetteer: Gazetteer, start: int = 0, end: int | None
             place = index.qualifier_place(index.qualifier(run.words))
             if place is not None:
                 found.places.append(_PlaceMention(run.start, run.end, _text(text, run), run.words, (place,)))
+            continue
+        if _neighbourhood(text, run, index):
+            continue
+        county = _listed_county(text, run, index)
+        if county is not None:
+            found.places.append(county)
             continue
         qualifier = _qualifier(text, run, runs[position + 1] if position + 1 < len(runs) else None, index)
         if qualifier is not None:
@@ -123,6 +130,11 @@ def find_actors(text: str, gazetteer: Gazetteer, start: int = 0, end: int | None
     builder.bare(text, start, end)
     matches = sorted([*curated, *builder.matches], key=lambda match: (match.start, -match.end))
     return DocumentActors(tuple(matches), tuple(match.start for match in matches))
+
+
+def _in_compound(text: str, match: ActorMatch) -> bool:
+    """A demonym inside a hyphenated word ("All-American", "Mexican-American") names no country."""
+    return match.form == "demonym" and match.start > 1 and text[match.start - 1] == "-" and text[match.start - 2].isalpha()
 
 
 def _outside(runs: list[NameRun], curated: list[ActorMatch]) -> tuple[list[NameRun], list[ActorMatch]]:
@@ -176,6 +188,25 @@ def _parts(run: NameRun) -> list[NameRun]:
     if begin < len(run.tokens):
         parts.append(run.part(begin, len(run.tokens)))
     return [part for part in parts if not part.tokens[0].connector]
+
+
+_COUNTIES = re.compile(r"(?:\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*,?(?:\s+(?:and|or)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?\s+(counties|parishes)\b")
+
+
+def _listed_county(text: str, run: NameRun, index: PlaceIndex) -> _PlaceMention | None:
+    """A name in a list that ends in "counties" is a county ("Orange and Seminole counties")."""
+    match = _COUNTIES.match(text, run.end)
+    if match is None:
+        return None
+    words = f"{run.words} {'County' if match.group(1) == 'counties' else 'Parish'}"
+    candidates = index.candidates(words)
+    return _PlaceMention(run.start, run.end, _text(text, run), words, candidates) if candidates else None
+
+
+def _neighbourhood(text: str, run: NameRun, index: PlaceIndex) -> bool:
+    """True for a name followed by "neighborhood": a part of the article's city, not a place of that name elsewhere."""
+    after = text[run.end:run.end + 20].lstrip().lower()
+    return any(after.startswith(word) for word in index.neighbourhood_words)
 
 
 def _qualifier(text: str, run: NameRun, following: NameRun | None, index: PlaceIndex) -> tuple[str, str | None] | None:
@@ -284,9 +315,9 @@ def _context(found: _Found, curated: list[ActorMatch], index: PlaceIndex) -> Con
     mentions = [(mention.words, mention.candidates, mention.qualifier) for mention in found.places]
     mentions += [(single.run.words, index.candidates(single.run.words), None) for single in found.singles if not single.titled and single.run.words not in names]
     for words, candidates, qualifier in mentions:
-        if qualifier is not None or (len(candidates) == 1 and candidates[0].level != "city"):
+        if qualifier is not None or (len(candidates) == 1 and candidates[0].level != "city") or any(place.level in ("country", "state") for place in candidates):
             place = index.choose(words, candidates, Context(), qualifier)
-            if place is not None:
+            if place is not None and place.level != "city":
                 sure.append(place)
     countries = {match.actor.country for match in curated if match.actor.kind == "country" and match.actor.country}
     context = index.context_of(sure)
@@ -314,6 +345,7 @@ class _Builder:
         self.surnames: dict[str, set[str]] = defaultdict(set)
         self.given: dict[str, set[str]] = defaultdict(set)
         self.taken: set[tuple[int, int]] = set()
+        self.counties: dict[str, set[str]] = defaultdict(set)
 
     def add(self, key: str, name: str, kind: str, country: str | None, start: int, end: int, text: str, form: str = "name") -> None:
         """Record an actor match."""
@@ -329,6 +361,8 @@ class _Builder:
         assert place is not None
         self.add(place.key, place.name, place.kind, place.country, mention.start, mention.end, mention.text)
         self.places.append((mention.start, mention.end, place))
+        if place.level == "county":
+            self.counties[place.name.rsplit(" ", 1)[0]].add(place.key)
 
     def organisation(self, organisation: _Organisation, index: PlaceIndex, context: Context) -> None:
         """An organisation with its jurisdiction's key when the words before its head are a place."""
@@ -382,7 +416,11 @@ class _Builder:
                 key = next(iter(keys))
                 self.add(key, self.actors[key].name, "organisation", self.actors[key].country, run.start, run.end, run.words, "bare")
             return
-        place = index.choose(run.words, index.candidates(run.words), context)
+        counties = self.counties.get(run.words, set())
+        if len(counties) == 1:
+            place = index.by_key.get(next(iter(counties)))
+        else:
+            place = index.choose(run.words, index.candidates(run.words), context)
         if place is not None:
             self.add(place.key, place.name, place.kind, place.country, run.start, run.end, _text_of(run))
             self.places.append((run.start, run.end, place))
