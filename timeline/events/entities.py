@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from timeline.events.gazetteer import Actor, ActorMatch, Gazetteer
 from timeline.events.names import NameRun, name_runs
@@ -171,7 +172,7 @@ def _outside(runs: list[NameRun], curated: list[ActorMatch]) -> tuple[list[NameR
 def _parts(run: NameRun) -> list[NameRun]:
     """A run split at "of", "for" and "the", unless they belong to an organisation's name ("Department of Justice",
     "University of Texas Police Department"): "Ann Lee of Dayton" -> "Ann Lee", "Dayton"."""
-    if not any(token.text in _SPLITTING_CONNECTORS for token in run.tokens):
+    if " of " not in run.words and " for " not in run.words and " the " not in run.words:
         return [run]
     front, frames_place = head_in_front(run)
     if front is not None or frames_place:
@@ -205,13 +206,17 @@ def _listed_county(text: str, run: NameRun, index: PlaceIndex) -> _PlaceMention 
 
 def _neighbourhood(text: str, run: NameRun, index: PlaceIndex) -> bool:
     """True for a name followed by "neighborhood": a part of the article's city, not a place of that name elsewhere."""
-    after = text[run.end:run.end + 20].lstrip().lower()
-    return any(after.startswith(word) for word in index.neighbourhood_words)
+    return bool(_neighbourhood_pattern(index.neighbourhood_words).match(text, run.end))
+
+
+@lru_cache(maxsize=4)
+def _neighbourhood_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\s+(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 def _qualifier(text: str, run: NameRun, following: NameRun | None, index: PlaceIndex) -> tuple[str, str | None] | None:
     """The state or country that qualifies a place named just before it ("Salisbury, N.C.")."""
-    if following is None or len(following.tokens) > 3 or text[run.end:following.start].strip() != ",":
+    if following is None or text[run.end:run.end + 1] != "," or len(following.tokens) > 3 or text[run.end:following.start].strip() != ",":
         return None
     return index.qualifier(following.words)
 

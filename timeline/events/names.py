@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from timeline.events.phrase_trie import trie_pattern
 from timeline.events.vocabulary import load
 
 CONNECTORS = frozenset({"of", "for", "de", "del", "la", "du", "van", "von", "der", "da", "dos", "the", "&"})
@@ -58,27 +59,30 @@ def token(text: str, start: int, end: int) -> Token:
     return Token(text, start, end, bare, lower, lower if bare is text else bare.lower().replace("’", "'"))
 
 
-@dataclass(frozen=True)
 class NameRun:
-    """Capitalised words that may form one name, with whether the run opens a sentence."""
+    """Capitalised words that may form one name, with whether the run opens a sentence.
 
-    tokens: tuple[Token, ...]
-    opens_sentence: bool
+    `start` and `end` are the offsets of its first and last word (a possessive ending included),
+    `words` the words with single spaces, the last one without its possessive ending.
+    """
 
-    @property
-    def start(self) -> int:
-        """Where the first word starts."""
-        return self.tokens[0].start
+    __slots__ = ("tokens", "opens_sentence", "start", "end", "words")
 
-    @property
-    def end(self) -> int:
-        """Where the last word ends (a possessive ending included)."""
-        return self.tokens[-1].end
+    def __init__(self, tokens: tuple[Token, ...], opens_sentence: bool) -> None:
+        self.tokens = tokens
+        self.opens_sentence = opens_sentence
+        self.start = tokens[0].start
+        self.end = tokens[-1].end
+        self.words = tokens[0].bare if len(tokens) == 1 else " ".join([token.text for token in tokens[:-1]] + [tokens[-1].bare])
 
-    @property
-    def words(self) -> str:
-        """The words with single spaces, the last one without its possessive ending."""
-        return " ".join([token.text for token in self.tokens[:-1]] + [self.tokens[-1].bare])
+    def __repr__(self) -> str:
+        return f"NameRun({self.words!r}, {self.start}, {self.end})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NameRun) and (self.tokens, self.opens_sentence) == (other.tokens, other.opens_sentence)
+
+    def __hash__(self) -> int:
+        return hash((self.tokens, self.opens_sentence))
 
     def part(self, first: int, last: int) -> NameRun:
         """Tokens first..last-1 as a run of their own."""
@@ -103,8 +107,8 @@ def _vocabulary() -> _Vocabulary:
     abbreviations |= {"St.", "Mt.", "Ft.", "Co.", "Inc.", "Corp.", "Ltd.", "Dept.", "Bros.", "No."}
     not_names = frozenset(people["words"]["not_names"])
     # A run never starts with a word that is never part of a name ("The", "He"): the regex skips them itself.
-    skipped = "|".join(re.escape(word) for word in sorted(not_names, key=len, reverse=True))
-    run = re.compile(rf"{_RUN_START}(?!(?:{skipped})(?![\w'’-])){_RUN_REST}")
+    skipped = trie_pattern((word, r"(?![\w'’-])") for word in not_names).pattern.removeprefix(r"(?<![\w/])")
+    run = re.compile(rf"{_RUN_START}(?!(?i:{skipped})){_RUN_REST}")
     return _Vocabulary(not_names, frozenset(abbreviations), run)
 
 
