@@ -94,13 +94,16 @@ def _phrase_end(text: str, position: int, end: int, stops: tuple[str, ...]) -> i
     return position + cut
 
 
+_NEVER_SOURCES = frozenset({"region", "place"})
+
+
 def _first_actor(actors: list[ActorMatch], start: int, end: int) -> ActorMatch | None:
-    inside = [actor for actor in actors if start <= actor.start and actor.end <= end and actor.actor.kind != "region"]
+    inside = [actor for actor in actors if start <= actor.start and actor.end <= end and actor.actor.kind not in _NEVER_SOURCES]
     return inside[0] if inside else None
 
 
 def _last_actor(actors: list[ActorMatch], start: int, end: int) -> ActorMatch | None:
-    inside = [actor for actor in actors if start <= actor.start and actor.end <= end and actor.actor.kind != "region"]
+    inside = [actor for actor in actors if start <= actor.start and actor.end <= end and actor.actor.kind not in _NEVER_SOURCES]
     return inside[-1] if inside else None
 
 

@@ -48,7 +48,7 @@ def assign_roles(text: str, start: int, end: int, actors: list[ActorMatch], sour
     roles: dict[int, str] = {}
     inside = [match for match in actors if start <= match.start and match.end <= end]
     for index, match in enumerate(inside):
-        if source_span and source_span[0] <= match.start and match.end <= source_span[1]:
+        if source_span and source_span[0] <= match.start and match.end <= source_span[1] and match.actor.kind != "place":
             roles[index] = "source"
         elif match.actor.role:
             roles[index] = match.actor.role
