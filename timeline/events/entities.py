@@ -205,13 +205,18 @@ def _listed_county(text: str, run: NameRun, index: PlaceIndex) -> _PlaceMention 
 
 
 def _neighbourhood(text: str, run: NameRun, index: PlaceIndex) -> bool:
-    """True for a name followed by "neighborhood": a part of the article's city, not a place of that name elsewhere."""
-    return bool(_neighbourhood_pattern(index.neighbourhood_words).match(text, run.end))
+    """True for a name that is a part of the article's city ("the Bridgeport neighborhood") or a street ("the 700 block of
+    Tennessee"), not a place of that name elsewhere."""
+    after, before = _local_patterns(index.neighbourhood_words, index.street_words)
+    return bool(after.match(text, run.end) or before.search(text, max(0, run.start - 30), run.start))
 
 
 @lru_cache(maxsize=4)
-def _neighbourhood_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\s+(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+def _local_patterns(after: tuple[str, ...], before: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return (
+        re.compile(r"\s+(?:" + "|".join(map(re.escape, after)) + r")\b", re.IGNORECASE),
+        re.compile(r"\b(?:" + "|".join(map(re.escape, before)) + r")\s+$", re.IGNORECASE),
+    )
 
 
 def _qualifier(text: str, run: NameRun, following: NameRun | None, index: PlaceIndex) -> tuple[str, str | None] | None:
@@ -422,8 +427,9 @@ class _Builder:
                 self.add(key, self.actors[key].name, "organisation", self.actors[key].country, run.start, run.end, run.words, "bare")
             return
         counties = self.counties.get(run.words, set())
-        if len(counties) == 1:
-            place = index.by_key.get(next(iter(counties)))
+        county = index.by_key.get(next(iter(counties))) if len(counties) == 1 else None
+        if county is not None and not any(place.level == "city" and place.state == county.state for place in index.candidates(run.words)):
+            place = county
         else:
             place = index.choose(run.words, index.candidates(run.words), context)
         if place is not None:

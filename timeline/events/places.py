@@ -68,6 +68,7 @@ class PlaceIndex:
     state_weight: dict[str, int]
     min_population_abroad: int = 1000000
     neighbourhood_words: tuple[str, ...] = ()
+    street_words: tuple[str, ...] = ()
     countries: dict[str, Place] = field(default_factory=dict)
     _made: dict[str, tuple[Place, ...]] = field(default_factory=dict)
 
@@ -196,7 +197,7 @@ def place_index() -> PlaceIndex:
     index = PlaceIndex(
         {name: tuple(found) for name, found in names.items()}, records["cities"], by_key, qualifiers,
         frozenset(data["ambiguous"]), int(data["min_population_alone"]), records["weight"], int(data["min_population_abroad"]),
-        tuple(data["neighbourhood_words"]),
+        tuple(data["neighbourhood_words"]), tuple(data["street_words"]),
     )
     for alias, meaning in data["aliases"].items():
         name, _, qualifier = meaning.partition(", ")
