@@ -287,7 +287,7 @@ def _read(text: str, run: NameRun, index: PlaceIndex, found: _Found, qualifier: 
 def _read_organisation(text: str, run: NameRun, head: Head, index: PlaceIndex, found: _Found) -> None:
     before = len(run.tokens) - head.length
     if before == 0:
-        if head.length > 1 and (head.type.standalone or not head.type.jurisdiction):
+        if head.length > 1 and head.type.standalone:
             found.organisations.append(_Organisation(run.start, run.end, _text(text, run), run.words, head.type, head))
         elif head.type.jurisdiction:
             found.singles.append(_Single(run))

@@ -67,6 +67,7 @@ class PlaceIndex:
     min_population_alone: int
     state_weight: dict[str, int]
     min_population_abroad: int = 1000000
+    min_population_other_state: int = 300000
     neighbourhood_words: tuple[str, ...] = ()
     street_words: tuple[str, ...] = ()
     countries: dict[str, Place] = field(default_factory=dict)
@@ -106,7 +107,10 @@ class PlaceIndex:
             return max(in_state, key=self._weight)
         in_country = [place for place in places if place.country in context.countries or (place.level == "state" and "US" in context.countries)]
         if in_country:
-            return max(in_country, key=lambda place: (_rank(place), self._weight(place)))
+            best = max(in_country, key=lambda place: (_rank(place), self._weight(place)))
+            if best.level == "city" and best.state and context.states and best.population < self.min_population_other_state:
+                return None
+            return best
         best = max(places, key=lambda place: (_rank(place), self._weight(place)))
         if best.level == "city":
             if words.strip() in self.ambiguous or best.population < self.min_population_alone:
@@ -195,9 +199,17 @@ def place_index() -> PlaceIndex:
             if place not in names[form]:
                 names[form].append(place)
     index = PlaceIndex(
-        {name: tuple(found) for name, found in names.items()}, records["cities"], by_key, qualifiers,
-        frozenset(data["ambiguous"]), int(data["min_population_alone"]), records["weight"], int(data["min_population_abroad"]),
-        tuple(data["neighbourhood_words"]), tuple(data["street_words"]),
+        names={name: tuple(found) for name, found in names.items()},
+        cities=records["cities"],
+        by_key=by_key,
+        qualifiers=qualifiers,
+        ambiguous=frozenset(data["ambiguous"]),
+        min_population_alone=int(data["min_population_alone"]),
+        state_weight=records["weight"],
+        min_population_abroad=int(data["min_population_abroad"]),
+        min_population_other_state=int(data["min_population_other_state"]),
+        neighbourhood_words=tuple(data["neighbourhood_words"]),
+        street_words=tuple(data["street_words"]),
     )
     for alias, meaning in data["aliases"].items():
         name, _, qualifier = meaning.partition(", ")
