@@ -338,8 +338,9 @@ def _context(found: _Found, curated: list[ActorMatch], index: PlaceIndex) -> Con
         if qualifier is None and words.strip() not in index.ambiguous:
             cities = [place for place in candidates if place.level == "city"]
             inside = [place for place in cities if place.country in context.countries]
-            if len(inside) == 1 or (len(cities) == 1 and len(candidates) == 1 and index.choose(words, cities, context) is not None):
-                sure.append(inside[0] if len(inside) == 1 else cities[0])
+            chosen = index.choose(words, candidates, context)
+            if chosen is not None and chosen.level == "city" and (len(inside) == 1 or len(candidates) == 1):
+                sure.append(chosen)
     wider = index.context_of(sure)
     return Context(wider.states, wider.countries | context.countries)
 
