@@ -6,6 +6,7 @@ import pytest
 
 from timeline.events.attribution import find_attribution
 from timeline.events.gazetteer import default_gazetteer
+from timeline.events.vocabulary import load
 
 
 @pytest.mark.parametrize(
@@ -36,3 +37,8 @@ def test_a_place_is_never_the_source() -> None:
 
     found = find_attribution(text, 0, len(text), list(find_actors(text, default_gazetteer()).matches))
     assert found is not None and found.actor is not None and found.actor.actor.key == "us-oh-dayton-police"
+
+
+@pytest.mark.parametrize("text", load("attribution")["not_examples"])
+def test_a_passive_verb_is_no_attribution(text: str) -> None:
+    assert find_attribution(text, 0, len(text), default_gazetteer().find(text)) is None

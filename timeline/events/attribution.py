@@ -55,10 +55,22 @@ def find_attribution(text: str, start: int, end: int, actors: list[ActorMatch]) 
         if source:
             return Attribution(match.start(), phrase_end, text[match.start():phrase_end].strip(), source, actor)
     for verb in verbs.finditer(text, start, end):
+        if _passive(text, start, verb.start()):
+            continue
         attribution = _subject_of(text, start, end, verb, actors, stops)
         if attribution is not None:
             return attribution
     return None
+
+
+@lru_cache(maxsize=1)
+def _passive_pattern() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + alternation(load("attribution")["passive_before"]) + r")\s+$", re.IGNORECASE)
+
+
+def _passive(text: str, start: int, position: int) -> bool:
+    """True when the verb at `position` is passive ("was reported"): it says nothing of who reports."""
+    return bool(_passive_pattern().search(text, max(start, position - 12), position))
 
 
 def _subject_of(text: str, start: int, end: int, verb: re.Match[str], actors: list[ActorMatch], stops: tuple[str, ...]) -> Attribution | None:
