@@ -8,6 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 from timeline.events.names import NameRun, Token
+from timeline.events.phrase_trie import trie_pattern
 from timeline.events.places import slug
 from timeline.events.vocabulary import alternation, load
 
@@ -50,7 +51,7 @@ def people_vocabulary() -> PeopleVocabulary:
         longest_title=max(len(title) for title in titles),
         title_organisations=dict(data["title_organisations"]),
         roles=frozenset(role for role in words["roles"] if " " not in role),
-        role_before=re.compile(r"(?<![\w-])(?:" + alternation(words["roles"]) + r")\s+$", re.IGNORECASE),
+        role_before=re.compile(r"(?<![\w-])(?:" + trie_pattern((role, "") for role in words["roles"]).pattern + r")\s+$", re.IGNORECASE),
         verb_after=re.compile(r"\s+(?:" + alternation(words["verbs"]) + r")\b"),
         verb_before=re.compile(r"(?:" + alternation(words["verbs"]) + r")\s+$"),
         suffixes=frozenset(words["suffixes"]),
