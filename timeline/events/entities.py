@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -88,13 +89,14 @@ class _Found:
     titled_organisations: list[tuple[NameRun, str]] = field(default_factory=list)
 
 
-def find_actors(text: str, gazetteer: Gazetteer, start: int = 0, end: int | None = None) -> DocumentActors:
-    """The actors of text[start:end]: gazetteer entries first, then people, places and organisations by their shapes."""
-    end = len(text) if end is None else end
-    curated = [match for match in gazetteer.find(text, start, end) if not _in_compound(text, match)]
+def find_actors(text: str, gazetteer: Gazetteer, spans: Sequence[tuple[int, int]] | None = None) -> DocumentActors:
+    """The actors of the text's spans (default: all of it), read as one article: gazetteer entries first, then people,
+    places and organisations by their shapes."""
+    spans = [(0, len(text))] if spans is None else spans
+    curated = [match for start, end in spans for match in gazetteer.find(text, start, end) if not _in_compound(text, match)]
     index = place_index()
     found = _Found()
-    runs, curated = _outside(name_runs(text, start, end), curated)
+    runs, curated = _outside([run for start, end in spans for run in name_runs(text, start, end)], curated)
     qualifying = -1
     for position, run in enumerate(runs):
         if position == qualifying:
@@ -128,7 +130,7 @@ def find_actors(text: str, gazetteer: Gazetteer, start: int = 0, end: int | None
     for single in found.singles:
         builder.single(single, index, context)
     builder.after_places(text)
-    builder.bare(text, start, end)
+    builder.bare(text, spans)
     matches = sorted([*curated, *builder.matches], key=lambda match: (match.start, -match.end))
     return DocumentActors(tuple(matches), tuple(match.start for match in matches))
 
@@ -460,20 +462,21 @@ class _Builder:
             self.add(key, name, "organisation", place.country, start, match.end(), text[start:match.end()])
             self.by_type[kind.name].add(key)
 
-    def bare(self, text: str, start: int, end: int) -> None:
+    def bare(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
         """ "police said", "the sheriff's office": the one organisation of that type the article names, if it names one."""
         vocabulary = organisation_vocabulary()
         if not self.by_type:
             return
-        spans = sorted(self.taken)
-        starts = [span[0] for span in spans]
-        for match in vocabulary.bare.finditer(text, start, end):
+        taken = sorted(self.taken)
+        starts = [span[0] for span in taken]
+        found = [match for start, end in spans for match in vocabulary.bare.finditer(text, start, end)]
+        for match in found:
             kind = vocabulary.bare_types[normalise(match.group())]
             keys = self.by_type.get(kind.name, set())
             if len(keys) != 1:
                 continue
             position = bisect_right(starts, match.end())
-            if any(span[1] > match.start() for span in spans[max(0, position - 4):position]):
+            if any(span[1] > match.start() for span in taken[max(0, position - 4):position]):
                 continue
             key = next(iter(keys))
             actor = self.actors[key]

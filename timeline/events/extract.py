@@ -57,9 +57,9 @@ def extract_events(
     gazetteer: Gazetteer | None = None,
 ) -> list[Event]:
     """The events of every body sentence: dated clauses, dated event phrases, and undated statements (as reported)."""
-    document_actors = find_actors(text, gazetteer or default_gazetteer())
     body = sorted((segment for segment in segments if segment.kind == "body"), key=lambda segment: segment.start)
     body_starts = [segment.start for segment in body]
+    document_actors = find_actors(text, gazetteer or default_gazetteer(), [(segment.start, segment.end) for segment in body])
 
     def in_body(span: Sentence) -> bool:
         index = bisect_right(body_starts, span.start) - 1
