@@ -99,3 +99,12 @@ def test_found_actors_are_looked_up_by_span() -> None:
     actors = find_actors(text, default_gazetteer())
     assert [match.actor.key for match in actors.within(0, 16)] == ["ann-lee"]
     assert [match.actor.key for match in actors.within(17, len(text))] == ["us-oh-dayton-police", "us-oh-dayton"]
+
+
+def test_an_organisation_named_with_of_stays_whole() -> None:
+    assert keys("She was taken to Our Lady of the Lake Medical Center on Friday.", "organisation") == ["our-lady-of-the-lake-medical-center"]
+    assert people("Chief David Perkins of the Aransas Pass Police Department said so.") == ["david-perkins"]
+
+
+def test_a_street_is_no_court() -> None:
+    assert keys("Police cars filled Little Leaf Court around 2 a.m.", "organisation") == []

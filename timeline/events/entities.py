@@ -29,7 +29,16 @@ from timeline.events.organisations import (
     organisation_name,
     organisation_vocabulary,
 )
-from timeline.events.people import is_role, looks_like_person, name_tokens, person_key, person_name, starts_with_given_name, title_at
+from timeline.events.people import (
+    is_role,
+    looks_like_person,
+    name_tokens,
+    people_vocabulary,
+    person_key,
+    person_name,
+    starts_with_given_name,
+    title_at,
+)
 from timeline.events.places import Context, Place, PlaceIndex, place_index, slug
 from timeline.events.phrase_trie import normalise
 
@@ -93,7 +102,9 @@ def find_actors(text: str, gazetteer: Gazetteer, spans: Sequence[tuple[int, int]
     """The actors of the text's spans (default: all of it), read as one article: gazetteer entries first, then people,
     places and organisations by their shapes."""
     spans = [(0, len(text))] if spans is None else spans
-    curated = [match for start, end in spans for match in gazetteer.find(text, start, end) if not _in_compound(text, match)]
+    curated = [
+        match for start, end in spans for match in gazetteer.find(text, start, end) if not _in_compound(text, match) and not _surname(text, match)
+    ]
     index = place_index()
     found = _Found()
     runs, curated = _outside([run for start, end in spans for run in name_runs(text, start, end)], curated)
@@ -138,6 +149,17 @@ def find_actors(text: str, gazetteer: Gazetteer, spans: Sequence[tuple[int, int]
 def _in_compound(text: str, match: ActorMatch) -> bool:
     """A demonym inside a hyphenated word ("All-American", "Mexican-American") names no country."""
     return match.form == "demonym" and match.start > 1 and text[match.start - 1] == "-" and text[match.start - 2].isalpha()
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
+
+
+def _surname(text: str, match: ActorMatch) -> bool:
+    """A place's name right after a given name is a surname ("Shauna Washington", "George Washington")."""
+    if match.actor.kind not in ("country", "place", "region") or match.form == "demonym":
+        return False
+    before = _WORD_BEFORE.search(text, max(0, match.start - 20), match.start)
+    return before is not None and before.group(1) in people_vocabulary().given_names
 
 
 def _outside(runs: list[NameRun], curated: list[ActorMatch]) -> tuple[list[NameRun], list[ActorMatch]]:
@@ -185,12 +207,19 @@ def _parts(run: NameRun) -> list[NameRun]:
     for position, token in enumerate(run.tokens):
         if token.text not in _SPLITTING_CONNECTORS or position >= inside_head or joins_name(run, position):
             continue
+        if head is not None and position > begin and not _names_a_person(run.part(begin, position)):
+            continue
         if position > begin:
             parts.append(run.part(begin, position))
         begin = position + 1
     if begin < len(run.tokens):
         parts.append(run.part(begin, len(run.tokens)))
     return [part for part in parts if not part.tokens[0].connector]
+
+
+def _names_a_person(run: NameRun) -> bool:
+    """True when a run opens with a given name or holds a title: "David Perkins" (of the … Police Department), not "Our Lady"."""
+    return starts_with_given_name(run.tokens) or any(title_at(run, position) for position in range(len(run.tokens)))
 
 
 _COUNTIES = re.compile(r"(?:\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*,?(?:\s+(?:and|or)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?\s+(counties|parishes)\b")
@@ -296,6 +325,8 @@ def _read_organisation(text: str, run: NameRun, head: Head, index: PlaceIndex, f
         return
     modifier_run = run.part(0, before)
     candidates = index.candidates(modifier_run.words) if head.type.jurisdiction else ()
+    if not candidates and head.words in organisation_vocabulary().needs_place:
+        return
     if head.type.jurisdiction and not candidates and len(modifier_run.tokens) > 1 and starts_with_given_name(modifier_run.tokens):
         # "Ann Lee Police said": a person's name, then the organisation's bare head.
         _read(text, modifier_run, index, found, None)

@@ -48,6 +48,7 @@ class OrganisationVocabulary:
     types: dict[str, OrganisationType]
     head_ends: frozenset[str]
     joining: frozenset[str]
+    needs_place: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +88,7 @@ def organisation_vocabulary() -> OrganisationVocabulary:
         call_sign=re.compile(settings["call_sign"]),
         types=types,
         head_ends=frozenset(words[-1] for words in heads),
+        needs_place=frozenset(settings["needs_place"]),
         joining=frozenset(words[0] for words in (*front, *(tuple(normalise(phrase).split()) for phrase in settings["place_front"]))),
     )
 

@@ -113,7 +113,9 @@ class PlaceIndex:
             return best
         best = max(places, key=lambda place: (_rank(place), self._weight(place)))
         if best.level == "city":
-            if words.strip() in self.ambiguous or best.population < self.min_population_alone:
+            # A name of several words that only one place bears ("Poplar Bluff") is that place, however small.
+            unique = len(places) == 1 and " " in words.strip()
+            if words.strip() in self.ambiguous or (best.population < self.min_population_alone and not unique):
                 return None
             if context.countries and best.population < self.min_population_abroad:
                 return None
