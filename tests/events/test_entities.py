@@ -108,3 +108,8 @@ def test_an_organisation_named_with_of_stays_whole() -> None:
 
 def test_a_street_is_no_court() -> None:
     assert keys("Police cars filled Little Leaf Court around 2 a.m.", "organisation") == []
+
+
+def test_names_after_a_glued_full_stop_and_state_abbreviations() -> None:
+    assert keys("The girl was named on Sunday.Dayton police said she was 4.", "organisation") == ["us-oh-dayton-police"]
+    assert keys("Lawmakers in N.C. met on Monday.", "place") == ["us-nc"]

@@ -460,6 +460,11 @@ class _Builder:
                 key = next(iter(keys))
                 self.add(key, self.actors[key].name, "organisation", self.actors[key].country, run.start, run.end, run.words, "bare")
             return
+        if "." in run.words:
+            abbreviation = index.qualifier_place(index.qualifier(run.words))
+            if abbreviation is not None:
+                self.add(abbreviation.key, abbreviation.name, abbreviation.kind, abbreviation.country, run.start, run.end, _text_of(run))
+                return
         counties = self.counties.get(run.words, set())
         county = index.by_key.get(next(iter(counties))) if len(counties) == 1 else None
         if county is not None and not any(place.level == "city" and place.state == county.state for place in index.candidates(run.words)):

@@ -20,7 +20,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _CAPITALISED = rf"(?:[{_UPPER}]\.(?:[{_UPPER}]\.)+|(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][\w'’-]*\.?)"
 _GAP = r"[ \t\u00a0]"
 _SEPARATOR = rf"(?:{_GAP}+(?:(?:of|for|de|del|la|du|van|von|der|da|dos|the){_GAP}+)*|{_GAP}*&{_GAP}*)"
-_RUN_START = rf"(?<![\w'’.-])(?=[{_UPPER}])"
+_RUN_START = rf"(?<![\w'’-])(?<![{_UPPER}]\.)(?=[{_UPPER}])"
 _RUN_REST = rf"{_CAPITALISED}(?:{_SEPARATOR}{_CAPITALISED})*"
 _TOKEN = re.compile(rf"{_CAPITALISED}|&|[a-z]+")
 _INITIALS = re.compile(rf"(?:[{_UPPER}]\.)+")
