@@ -25,6 +25,41 @@ from timeline.store.models_events import ActorRow, ClaimRow, ClusterRow, EventAc
 _CHUNK = 500
 
 
+def update_clusters(
+    connection: Connection,
+    document_ids: Iterable[int] = (),
+    *,
+    lost_clusters: Iterable[str] = (),
+) -> None:
+    """Merge the events of these documents into the clusters, and re-form the clusters that lost members, in the caller's transaction.
+
+    The one entry point for every writer of events. Call it in the transaction that stored,
+    replaced or deleted the events, after the change, so that documents, events and clusters
+    commit together (a reader never sees a half-merged state, and a crash leaves nothing to repair):
+
+    - `document_ids`: documents whose events were added (a new document, or a stored document
+      whose events were replaced). Their events may be stored without a cluster or each in a
+      cluster of its own; they are merged with the stored events that report the same facts.
+    - `lost_clusters`: ids of clusters that lost members because events were deleted or
+      replaced (read them from `events.cluster_id` before deleting). Their remaining members
+      are grouped again; a cluster left with no member is removed.
+
+    Clusters whose members do not change keep their ids and rows. An id is derived from the
+    cluster's first report (`timeline.events.cluster.cluster_id`), so it changes only when an
+    earlier report joins or the first report leaves.
+    """
+    documents = set(document_ids)
+    lost = sorted(set(lost_clusters))
+    for start in range(0, len(lost), _CHUNK):
+        chunk = lost[start : start + _CHUNK]
+        members = connection.execute(select(EventRow.document_id).where(EventRow.cluster_id.in_(chunk)).distinct()).scalars()
+        documents.update(members)
+        connection.execute(update(EventRow).where(EventRow.cluster_id.in_(chunk)).values(cluster_id=None))
+        connection.execute(delete(ClusterRow).where(ClusterRow.id.in_(chunk)))
+    if documents:
+        recompute_clusters(connection, sorted(documents))
+
+
 def recompute_clusters(
     connection: Connection,
     document_ids: Iterable[int] | None = None,
