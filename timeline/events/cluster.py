@@ -44,9 +44,9 @@ class Figure:
         return max((value for value in (self.low, self.high) if value is not None), default=0.0)
 
     @property
-    def plain(self) -> Figure:
-        """The figure without its unit class ("1,200 soldiers" and "1,200 casualties" say the same number)."""
-        return Figure(self.low, self.high, self.rate, None)
+    def number(self) -> tuple[float | None, str | None]:
+        """What two reports of one fact say alike: the figure's first number and its rate ("at least 21" and "21")."""
+        return (self.low if self.low is not None else self.high, self.rate)
 
 
 @dataclass(frozen=True)
@@ -196,10 +196,10 @@ class _Group:
         self.last_day = max(days) if days else None
         spans = [report for report in stated if not fine(report)]
         self.span = (max(report.earliest for report in spans), min(report.latest for report in spans)) if spans else None  # type: ignore[type-var]
-        reported = [report.earliest.toordinal() for report in members if report.date_basis == "reported" and report.earliest]
-        self.first_report = min(reported) if reported else None
-        self.last_report = max(reported) if reported else None
-        classes: dict[str, frozenset[Figure]] = {}
+        reported = [report for report in members if report.date_basis == "reported" and report.earliest and report.latest]
+        self.latest_report_start = max(report.earliest.toordinal() for report in reported) if reported else None  # type: ignore[union-attr]
+        self.earliest_report_end = min(report.latest.toordinal() for report in reported) if reported else None  # type: ignore[union-attr]
+        classes: dict[str, frozenset[tuple[float | None, str | None]]] = {}
         for report in members:
             for unit, values in figure_classes(report.figures, rules).items():
                 classes[unit] = classes[unit] & values if unit in classes else values
@@ -217,14 +217,15 @@ class _Group:
                 return False
             if first is not None and not (span[0].toordinal() - rules.day_tolerance <= first and last < span[1].toordinal() + rules.day_tolerance):  # type: ignore[operator]
                 return False
-        first_report = _least(self.first_report, other.first_report)
-        last_report = _most(self.last_report, other.last_report)
-        if first_report is not None:
-            if first is not None and not (last - rules.day_tolerance <= first_report and last_report <= first + rules.report_lag_days):  # type: ignore[operator]
+        report_start = _most(self.latest_report_start, other.latest_report_start)
+        report_end = _least(self.earliest_report_end, other.earliest_report_end)
+        if report_start is not None:
+            # Every report was published on or after the days it tells, and within the lag of the first.
+            if first is not None and not (report_end - 1 >= last - rules.day_tolerance and report_start <= first + rules.report_lag_days):  # type: ignore[operator]
                 return False
-            if first is None and span is None and first_report != last_report:
+            if first is None and span is None and report_start >= report_end:  # type: ignore[operator]
                 return False
-            if first is None and span is not None and first_report < span[0].toordinal():
+            if first is None and span is not None and report_end <= span[0].toordinal():  # type: ignore[operator]
                 return False
         return figures_agree(self.figures, other.figures)
 
@@ -236,7 +237,8 @@ class _Group:
         self.first_day, self.last_day = _least(self.first_day, other.first_day), _most(self.last_day, other.last_day)
         if other.span is not None:
             self.span = other.span if self.span is None else (max(self.span[0], other.span[0]), min(self.span[1], other.span[1]))
-        self.first_report, self.last_report = _least(self.first_report, other.first_report), _most(self.last_report, other.last_report)
+        self.latest_report_start = _most(self.latest_report_start, other.latest_report_start)
+        self.earliest_report_end = _least(self.earliest_report_end, other.earliest_report_end)
         for unit, values in other.figures.items():
             self.figures[unit] = self.figures[unit] & values if unit in self.figures else values
 

@@ -85,7 +85,9 @@ def date_relation(a: Report, b: Report, rules: MergeRules) -> str | None:
     if a.earliest is None or a.latest is None or b.earliest is None or b.latest is None:
         return None
     if a.date_basis == "reported" and b.date_basis == "reported":
-        return "same_report_day" if a.earliest == b.earliest and fine(a) and fine(b) else None
+        if fine(a) and fine(b):
+            return "same_report_day" if a.earliest == b.earliest else None
+        return _nesting(a, b)
     if a.date_basis == "reported" or b.date_basis == "reported":
         stated, report = (a, b) if b.date_basis == "reported" else (b, a)
         if not fine(stated) or not fine(report):
@@ -97,6 +99,12 @@ def date_relation(a: Report, b: Report, rules: MergeRules) -> str | None:
         return "same_day" if gap == 0 else "adjacent_day" if gap <= rules.day_tolerance else None
     if ("/" in a.value or "/" in b.value) and a.value != b.value:
         return None
+    return _nesting(a, b)
+
+
+def _nesting(a: Report, b: Report) -> str | None:
+    """`same_span` for equal intervals, `nested` for one inside the other, else None."""
+    assert a.earliest and a.latest and b.earliest and b.latest
     if (a.earliest, a.latest) == (b.earliest, b.latest):
         return "same_span"
     if (a.earliest >= b.earliest and a.latest <= b.latest) or (b.earliest >= a.earliest and b.latest <= a.latest):
@@ -109,26 +117,41 @@ def significant(figure: Figure, rules: MergeRules) -> bool:
     return figure.unit_class is not None and (figure.rate is not None or figure.magnitude >= rules.figure_minimum)
 
 
-def figure_classes(figures: Iterable[Figure], rules: MergeRules) -> dict[str, frozenset[Figure]]:
-    """The significant figures by unit class (what a report's figures must agree on with another's)."""
-    classes: dict[str, set[Figure]] = {}
+Number = tuple[float | None, str | None]
+
+
+def figure_classes(figures: Iterable[Figure], rules: MergeRules) -> dict[str, frozenset[Number]]:
+    """The numbers of the significant figures by unit class (what a report's figures must agree on with another's)."""
+    classes: dict[str, set[Number]] = {}
     for figure in figures:
         if significant(figure, rules):
-            classes.setdefault(figure.unit_class, set()).add(figure.plain)  # type: ignore[arg-type]
+            classes.setdefault(figure.unit_class, set()).add(figure.number)  # type: ignore[arg-type]
     return {unit: frozenset(values) for unit, values in classes.items()}
 
 
-def figures_agree(a: Mapping[str, frozenset[Figure]], b: Mapping[str, frozenset[Figure]]) -> bool:
+def figures_agree(a: Mapping[str, frozenset[Number]], b: Mapping[str, frozenset[Number]]) -> bool:
     """False when both give significant figures of one unit class and none of them is the same."""
     return all(a[unit] & b[unit] for unit in a.keys() & b.keys())
+
+
+def shared_figures(a: Iterable[Figure], b: Iterable[Figure]) -> set[Figure]:
+    """The figures of `a` whose number `b` gives too, with units of one class or of none known."""
+    return {
+        left
+        for left in a
+        for right in b
+        if left.number == right.number and (left.unit_class is None or right.unit_class is None or left.unit_class == right.unit_class)
+    }
 
 
 def figure_weight(shared: Iterable[Figure], rules: MergeRules) -> float:
     """The weight of the strongest figure two reports share."""
     best = 0.0
     for figure in shared:
-        if figure.unit_class is not None or figure.rate is not None:
-            weight = rules.figure if (figure.rate is not None or figure.magnitude >= rules.figure_minimum) else rules.small_figure
+        if figure.rate is not None:
+            weight = rules.rate_figure
+        elif figure.unit_class is not None:
+            weight = rules.figure if figure.magnitude >= rules.figure_minimum else rules.small_figure
         else:
             weight = rules.plain_figure if figure.magnitude >= rules.plain_figure_minimum else rules.small_figure
         best = max(best, weight)
@@ -142,7 +165,7 @@ def link(a: Report, b: Report, weights: TermWeights, rules: MergeRules) -> Link 
         return None
     if not figures_agree(figure_classes(a.figures, rules), figure_classes(b.figures, rules)):
         return None
-    figure = figure_weight({figure.plain for figure in a.figures} & {figure.plain for figure in b.figures}, rules)
+    figure = figure_weight(shared_figures(a.figures, b.figures), rules)
     wording = weights.cosine(weights.vector(a.words, ("w", a.event_id)), weights.vector(b.words, ("w", b.event_id)))
     score = rules.dates[relation] + rules.wording * wording + figure
     if a.document_id == b.document_id:
@@ -155,8 +178,7 @@ def link(a: Report, b: Report, weights: TermWeights, rules: MergeRules) -> Link 
         context = weights.cosine(context_a, context_b)
         if context < rules.minimum_context and figure < rules.figure:
             return None
-        if relation in DAY_RELATIONS:
-            score += rules.context * context
+        score += (rules.context if relation in DAY_RELATIONS else rules.span_context) * context
         common = sorted(context_a[0].keys() & context_b[0].keys(), key=lambda term: (-context_a[0][term], term))
         shared = tuple(common[:4])
     if score < rules.threshold:

@@ -17,6 +17,8 @@ class MergeRules:
     threshold: float
     wording: float
     context: float
+    span_context: float
+    rate_figure: float
     figure: float
     figure_minimum: float
     plain_figure: float

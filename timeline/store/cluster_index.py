@@ -76,8 +76,9 @@ def _month_range(first: date, last: date) -> tuple[int, int]:
 
 
 def figure_key(figure: Figure) -> str:
-    """The key of a figure (its numbers and rate)."""
-    return f"f:{figure.low}:{figure.high}:{figure.rate or ''}"
+    """The key of a figure (its first number and rate)."""
+    number, rate = figure.number
+    return f"f:{number}:{rate or ''}"
 
 
 def index_documents(connection: Connection, document_ids: Sequence[int] | None, rules: MergeRules | None = None) -> None:
@@ -159,7 +160,7 @@ def _document_keys(
     ):
         figure = Figure(low, high, rate, unit_class(unit))
         if figure_weight([figure], rules) >= rules.figure:
-            rows.add((figure_key(figure.plain), bucket(_day(earliest), _day(latest)), document_id))
+            rows.add((figure_key(figure), bucket(_day(earliest), _day(latest)), document_id))
     for document_id, where in buckets.items():
         rows.update((f"w:{word}", each, document_id) for word in words.get(document_id, ()) for each in where)
     return rows
