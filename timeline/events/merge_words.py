@@ -28,27 +28,28 @@ def _normal(word: str) -> str:
 def content_words(text: str) -> list[str]:
     """The words of a text that can tell one event from another: lower case, no stopwords, no calendar words."""
     stopwords, calendar = _ignored()
-    words = []
-    for match in _WORD.finditer(text):
-        word = _normal(match.group())
-        if len(word) > 1 and word not in stopwords and word not in calendar:
-            words.append(word)
-    return words
+    words = (_normal(word) for word in _WORD.findall(text))
+    return [word for word in words if len(word) > 1 and word not in stopwords and word not in calendar]
+
+
+def distinct_words(text: str) -> set[str]:
+    """The distinct content words of a text (what the archive's word counts count)."""
+    stopwords, calendar = _ignored()
+    words = {_normal(word) for word in set(_WORD.findall(text.lower()))}
+    return {word for word in words if len(word) > 1 and word not in stopwords and word not in calendar}
 
 
 def names(text: str) -> list[str]:
     """The capitalised words inside sentences (a sentence's first word is capitalised anyway), lower case, in text order."""
     stopwords, calendar = _ignored()
     found = []
-    previous_end = 0
-    for match in _WORD.finditer(text):
-        opening = previous_end == 0 or _SENTENCE_BREAK.search(text, previous_end, match.start()) is not None
-        previous_end = match.end()
-        if opening or not match.group()[0].isupper():
-            continue
-        word = _normal(match.group())
-        if len(word) > 1 and word not in stopwords and word not in calendar:
-            found.append(word)
+    for sentence in _SENTENCE_BREAK.split(text):
+        words = _WORD.findall(sentence)
+        for word in words[1:]:
+            if word[0].isupper():
+                word = _normal(word)
+                if len(word) > 1 and word not in stopwords and word not in calendar:
+                    found.append(word)
     return found
 
 

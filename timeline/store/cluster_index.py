@@ -17,13 +17,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 
-from sqlalchemy import Connection, delete, select, text
+from sqlalchemy import Connection, delete, select
 
 from timeline.events.cluster import Figure
 from timeline.events.figures import unit_class
 from timeline.events.merge_evidence import figure_weight
 from timeline.events.merge_rules import MergeRules, merge_rules
-from timeline.events.merge_words import content_words, document_context
+from timeline.events.merge_words import distinct_words, document_context
 from timeline.store.cluster_tables import cluster_keys, document_terms, term_counts
 from timeline.store.tables import claims, documents, event_actors, actors, events
 
@@ -100,7 +100,7 @@ def index_documents(connection: Connection, document_ids: Sequence[int] | None, 
         counted: Counter[str] = Counter()
         for document_id, title, body in rows:
             contexts[document_id] = document_context(title, body)
-            counted.update({*content_words(title or ""), *content_words(body), *contexts[document_id], *actor_keys[document_id]})
+            counted.update(distinct_words(f"{title or ''}\n{body}") | set(contexts[document_id]) | actor_keys[document_id])
         counted[ALL_DOCUMENTS] = len(rows)
         _add_counts(connection, counted)
         if contexts:
@@ -225,26 +225,21 @@ def candidate_documents(connection: Connection, dated: dict[int, list[tuple[date
         ranges = _merged({each for earliest, latest in intervals for each in reach(earliest, latest, rules)})
         probes.extend((document_id, key, low, high) for key in sorted(stored[document_id]) for low, high in ranges)
     hits: dict[int, Counter[int]] = defaultdict(Counter)
+    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
     for start in range(0, len(probes), _PROBES_PER_STATEMENT):
         chunk = probes[start : start + _PROBES_PER_STATEMENT]
-        for document_id, other, shared in connection.execute(*_probe_statement(chunk)):
+        values = ", ".join([f"({marker}, {marker}, {marker}, {marker})"] * len(chunk))
+        if connection.dialect.name == "postgresql":
+            values = values.replace(f"({marker}, {marker}", f"({marker}::integer, {marker}::text", 1)
+        sql = (
+            f"WITH probe (document_id, key, low, high) AS (VALUES {values}) "
+            "SELECT probe.document_id, cluster_keys.document_id, COUNT(DISTINCT cluster_keys.key) FROM probe "
+            "JOIN cluster_keys ON cluster_keys.key = probe.key AND cluster_keys.bucket BETWEEN probe.low AND probe.high "
+            "WHERE cluster_keys.document_id <> probe.document_id GROUP BY probe.document_id, cluster_keys.document_id"
+        )
+        for document_id, other, shared in connection.exec_driver_sql(sql, tuple(value for probe in chunk for value in probe)):
             hits[document_id][other] += shared
     return {document_id: {other for other, _ in found.most_common(CANDIDATES_PER_DOCUMENT)} for document_id, found in hits.items()}
-
-
-def _probe_statement(probes: list[tuple[int, str, int, int]]):  # type: ignore[no-untyped-def]
-    """A statement joining the probes (document, key, lowest bucket, highest bucket) with the index."""
-    values = ", ".join(f"(:d{index}, :k{index}, :l{index}, :h{index})" for index in range(len(probes)))
-    parameters = {}
-    for index, (document_id, key, low, high) in enumerate(probes):
-        parameters.update({f"d{index}": document_id, f"k{index}": key, f"l{index}": low, f"h{index}": high})
-    sql = text(
-        f"WITH probe (document_id, key, low, high) AS (VALUES {values}) "
-        "SELECT probe.document_id, cluster_keys.document_id, COUNT(DISTINCT cluster_keys.key) FROM probe "
-        "JOIN cluster_keys ON cluster_keys.key = probe.key AND cluster_keys.bucket BETWEEN probe.low AND probe.high "
-        "WHERE cluster_keys.document_id <> probe.document_id GROUP BY probe.document_id, cluster_keys.document_id"
-    )
-    return sql, parameters
 
 
 def _merged(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
