@@ -17,8 +17,10 @@ Re-ingesting the same articles, in any order or into another database, gives the
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 from timeline.events.merge_evidence import TermWeights, figure_classes, figures_agree, fine, link
@@ -68,11 +70,11 @@ class Report:
     granularity: str | None = None
     mod: str | None = None
     context: tuple[str, ...] = ()
-    words: tuple[str, ...] = ()
 
-    def __post_init__(self) -> None:
-        if not self.words:
-            object.__setattr__(self, "words", (*content_words(self.text), *(f"@{actor}" for actor in sorted(self.actors))))
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """The sentence's content words and its actors (as `@key`), what wording is compared on."""
+        return (*content_words(self.text), *(f"@{actor}" for actor in sorted(self.actors)))
 
     @property
     def order(self) -> tuple[str, str]:
@@ -167,6 +169,24 @@ def cluster_reports(reports: Iterable[Report], weights: TermWeights | None = Non
         weights = TermWeights(len({report.document_id for report in reports}) + 1000, {})
     rules = rules or merge_rules()
     return sorted(regroup(reports, [], candidate_pairs(reports, rules), weights, rules).changed, key=lambda cluster: cluster.anchor.order)
+
+
+def within_reach(reports: Sequence[Report], others: Sequence[Report], rules: MergeRules) -> set[tuple[int, int]]:
+    """The pairs (event ids, other than a report with itself) of a report and another whose intervals come within the report lag."""
+    reach = rules.report_lag_days + rules.day_tolerance
+    dated = sorted((other for other in others if other.earliest and other.latest), key=lambda other: other.earliest)  # type: ignore[arg-type, return-value]
+    starts = [other.earliest.toordinal() for other in dated]  # type: ignore[union-attr]
+    longest = max(((other.latest - other.earliest).days for other in dated), default=0)  # type: ignore[operator]
+    pairs: set[tuple[int, int]] = set()
+    for report in reports:
+        if report.earliest is None or report.latest is None:
+            continue
+        low = bisect_left(starts, report.earliest.toordinal() - reach - longest)
+        high = bisect_right(starts, report.latest.toordinal() + reach)
+        for other in dated[low:high]:
+            if other.event_id != report.event_id and (other.latest - report.earliest).days >= -reach:  # type: ignore[operator]
+                pairs.add((min(report.event_id, other.event_id), max(report.event_id, other.event_id)))
+    return pairs
 
 
 def candidate_pairs(reports: Sequence[Report], rules: MergeRules) -> list[tuple[int, int]]:

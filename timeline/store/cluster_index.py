@@ -27,12 +27,12 @@ from timeline.events.merge_words import distinct_words, document_context
 from timeline.store.cluster_tables import cluster_keys, document_terms, term_counts
 from timeline.store.tables import claims, documents, event_actors, actors, events
 
-KEYS_PER_DOCUMENT = 10
+KEYS_PER_DOCUMENT = 32
 """How many of a document's context words serve as its keys (the rarest in the archive when it is stored)."""
 COMMON_SHARE = 0.05
 """A word held by more than this share of the documents (and by more than COMMON_MINIMUM) is no key: it finds too much."""
 COMMON_MINIMUM = 50
-CANDIDATES_PER_DOCUMENT = 200
+CANDIDATES_PER_DOCUMENT = 50
 """At most this many candidate documents per new document (those sharing the most keys)."""
 ALL_DOCUMENTS = ""
 """The term whose count is the number of indexed documents."""

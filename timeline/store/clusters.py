@@ -17,7 +17,7 @@ from datetime import date
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
-from timeline.events.cluster import Cluster, Figure, Report, regroup
+from timeline.events.cluster import Cluster, Figure, Report, regroup, within_reach
 from timeline.events.figures import unit_class
 from timeline.events.merge_evidence import TermWeights
 from timeline.events.merge_rules import merge_rules
@@ -107,9 +107,9 @@ def merge_events(connection: Connection, event_ids: Sequence[int]) -> None:
     for document_id, reports in by_document.items():
         dated_reports = [report for report in reports if report.earliest]
         if len(dated_reports) <= SAME_DOCUMENT_EVENTS:
-            pairs.update((a.event_id, b.event_id) for index, a in enumerate(dated_reports) for b in dated_reports[index + 1 :])
-        for other in candidates.get(document_id, ()):
-            pairs.update((a.event_id, b.event_id) for a in dated_reports for b in of_document.get(other, ()) if b.earliest)
+            pairs.update(within_reach(dated_reports, dated_reports, rules))
+        others = [report for other in candidates.get(document_id, ()) for report in of_document.get(other, ())]
+        pairs.update(within_reach(dated_reports, others, rules))
     stored_ids = sorted({loaded.cluster_of[report.event_id] for report in partners if report.event_id not in pending_ids} - {None})  # type: ignore[arg-type]
     members = loaded.reports(EventRow.cluster_id.in_(chunk) for chunk in _chunks(stored_ids))
     clusters: dict[str, Cluster] = {}
@@ -121,7 +121,8 @@ def merge_events(connection: Connection, event_ids: Sequence[int]) -> None:
     for identifier, lines in _explanations(connection, list(clusters)).items():
         clusters[identifier].explanations = lines
     everyone = {report.event_id: report for report in [*pending, *partners, *members]}
-    total, counts = term_statistics(connection, {word for report in everyone.values() for word in (*report.words, *report.context)})
+    compared = {everyone[event_id] for pair in pairs for event_id in pair if event_id in everyone}
+    total, counts = term_statistics(connection, {word for report in compared for word in (*report.words, *report.context)})
     regrouping = regroup(pending, list(clusters.values()), pairs, TermWeights(total, counts), rules)
     _write(connection, regrouping.changed, regrouping.gone, loaded)
 
