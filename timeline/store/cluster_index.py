@@ -82,9 +82,18 @@ def figure_key(figure: Figure) -> str:
 
 
 def index_documents(connection: Connection, document_ids: Sequence[int] | None, rules: MergeRules | None = None) -> None:
-    """Count the words of these documents (every document when None), keep their context, write their keys."""
+    """Index these documents (every document when None): count their words, keep their context, write their keys.
+
+    A document indexed already only gets its keys anew (its events may have changed; its text has not).
+    """
     rules = rules or merge_rules()
     for page in _pages(connection, document_ids):
+        known = indexed(connection, page)
+        if known:
+            _rekey(connection, sorted(known), rules)
+        page = [document_id for document_id in page if document_id not in known]
+        if not page:
+            continue
         rows = connection.execute(
             select(documents.c.id, documents.c.title, documents.c.text).where(documents.c.id.in_(page)).order_by(documents.c.id)
         ).all()
@@ -112,6 +121,16 @@ def index_documents(connection: Connection, document_ids: Sequence[int] | None, 
         keys = _document_keys(connection, page, contexts, total, counts, rules)
         if keys:
             connection.execute(cluster_keys.insert(), [{"key": key, "bucket": where, "document_id": document} for key, where, document in sorted(keys)])
+
+
+def _rekey(connection: Connection, page: list[int], rules: MergeRules) -> None:
+    """Write these indexed documents' keys anew from their stored context and events."""
+    connection.execute(delete(cluster_keys).where(cluster_keys.c.document_id.in_(page)))
+    contexts = read_contexts(connection, page)
+    total, counts = term_statistics(connection, {word for context in contexts.values() for word in context})
+    keys = _document_keys(connection, page, contexts, total, counts, rules)
+    if keys:
+        connection.execute(cluster_keys.insert(), [{"key": key, "bucket": where, "document_id": document} for key, where, document in sorted(keys)])
 
 
 def _pages(connection: Connection, document_ids: Sequence[int] | None) -> Iterator[list[int]]:

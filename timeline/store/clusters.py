@@ -21,7 +21,7 @@ from timeline.events.cluster import Cluster, Figure, Report, regroup, within_rea
 from timeline.events.figures import unit_class
 from timeline.events.merge_evidence import TermWeights
 from timeline.events.merge_rules import merge_rules
-from timeline.store.cluster_index import candidate_documents, index_documents, indexed, read_contexts, term_statistics
+from timeline.store.cluster_index import candidate_documents, index_documents, read_contexts, term_statistics
 from timeline.store.cluster_rows import cluster_row, source_label
 from timeline.store.cluster_tables import cluster_evidence
 from timeline.store.database import lock_for_writing
@@ -72,9 +72,6 @@ def update_clusters(
         connection.execute(delete(cluster_evidence).where(cluster_evidence.c.cluster_id.in_(chunk)))
         connection.execute(delete(ClusterRow).where(ClusterRow.id.in_(chunk)))
     if documents:
-        from timeline.store.cluster_index import forget_documents
-
-        forget_documents(connection, sorted(indexed(connection, documents)))
         index_documents(connection, documents, rules)
         for start in range(0, len(documents), _CHUNK):
             chunk = documents[start : start + _CHUNK]
