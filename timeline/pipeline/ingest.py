@@ -19,7 +19,7 @@ from timeline.pipeline.parallel import DEFAULT_TIMEOUT_S, Outcome, default_jobs,
 from timeline.query.documents import dated_references
 from timeline.query.period_table import stored_periods
 from timeline.query.periods import Period
-from timeline.store.database import create_database_engine, describe_database_error, display_name
+from timeline.store.database import WriteLockTimeout, create_database_engine, describe_database_error, display_name
 from timeline.store.migrate import ensure_schema
 from timeline.store.writer import stored_documents
 
@@ -109,6 +109,8 @@ def ingest(
             engine.dispose()
     except (OperationalError, DatabaseError) as error:
         raise StorageError(f"cannot write to the database {display_name(target)}: {describe_database_error(error)}") from None
+    except WriteLockTimeout as error:
+        raise StorageError(f"cannot write to the database {display_name(target)}: {error}") from None
     return report
 
 
