@@ -56,6 +56,7 @@ def show(
     limit: int = LIMIT_OPTION,
     within: bool = WITHIN_OPTION,
     output_format: ShowFormat = typer.Option(ShowFormat.table, "--format", help="table, csv or json."),
+    explain: bool = typer.Option(False, "--explain", help="Then say why each entry's reports were merged: the evidence that linked them."),
 ) -> None:
     """Print the chronology: one entry per event however many articles report it, in date order.
 
@@ -66,6 +67,7 @@ def show(
     database does not exist yet, it is built from the bundled seeds/.
 
     Example: timeline show --from "Wagner era" --to "North Korean deployment" --format csv
+    Example: timeline show --from 2024-05 --to 2024-05 --explain
     """
     db = database_of(ctx)
     _build_from_seeds_if_missing(db)
@@ -90,6 +92,21 @@ def show(
         typer.echo(render_table(entries))
     for note in hidden:
         typer.echo(note, err=True)
+    if explain:
+        _explain(db, entries, to_stderr=output_format is not ShowFormat.table)
+
+
+def _explain(db: str, entries, to_stderr: bool) -> None:  # type: ignore[no-untyped-def]
+    """Why each shown entry's reports were merged (after a table on stdout; after CSV or JSON on stderr)."""
+    from timeline.store.cluster_explain import merge_explanations
+
+    explained = merge_explanations(db, (entry.event_id for entry in entries))
+    lines = ["", "Why reports were merged:"] if explained else ["", "No entry shown merges several reports."]
+    for entry in entries:
+        if entry.event_id in explained:
+            lines.append(f"  {entry.label}  {' '.join(entry.text.split())[:80]}")
+            lines.extend(f"    {line}" for line in explained[entry.event_id])
+    typer.echo("\n".join(lines), err=to_stderr)
 
 
 def select_entries(db, start, end, era, actor, category, source, grep, reported, limit, within=False):  # type: ignore[no-untyped-def]
