@@ -10,7 +10,7 @@ from datetime import date
 
 MENTION_TYPES = ("DATE", "TIME", "DURATION", "SET")
 PUBLICATION_BASES = ("given", "html", "dateline", "duplicate", "bound", "unknown")
-SEGMENT_KINDS = ("title", "body", "boilerplate", "teaser", "caption")
+SEGMENT_KINDS = ("title", "dateline", "body", "boilerplate", "teaser", "caption")
 DATE_BASES = ("stated", "reported")
 
 _PUBLICATION_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -122,7 +122,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Segment(Span):
-    """A part of a document with its kind: body, title, boilerplate, teaser or caption."""
+    """A part of a document with its kind: title, dateline, body, boilerplate, teaser or caption."""
 
     kind: str = "body"
     reason: str = ""

@@ -39,3 +39,13 @@ def test_a_date_inside_a_sentence_is_no_dateline() -> None:
 def test_a_sentence_opening_with_published_is_no_date_line() -> None:
     text = "Published in March 2019, the report found that the ministry had recruited 400 volunteers in two regions.\n" + STORY
     assert dateline_date(extraction(text)) is None
+
+
+def test_a_dateline_without_a_year_dates_the_article_after_the_latest_date_it_states() -> None:
+    text = "KATHMANDU, Jan 10 (Reuters) - The ministry said 400 volunteers had signed up since December 20, 2024.\n"
+    inference = dateline_date(extraction(text))
+    assert inference is not None and (inference.date, inference.basis) == (PublicationDate(2025, 1, 10), "dateline")
+
+
+def test_a_dateline_without_a_year_and_nothing_to_bound_it_dates_nothing() -> None:
+    assert dateline_date(extraction("KATHMANDU, Jan 10 (Reuters) - " + STORY)) is None

@@ -152,3 +152,18 @@ def test_a_date_inside_the_predicate_opens_no_frame() -> None:
     events = extract_events(text, sentences, mentions, [Segment(0, len(text), "body")], PublicationDate(2024, 6, 10))
     declined = [event for event in events if "declined" in event.text]
     assert [event.date_basis for event in declined] in ([], ["reported"])
+
+
+def dating_examples() -> list[tuple[str, str, list[str]]]:
+    from timeline.events.vocabulary import load
+
+    return [(example["published"], example["text"], example["events"]) for example in load("dating")["examples"]]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), dating_examples())
+def test_dating_rule_examples(published: str, text: str, expected: list[str]) -> None:
+    from timeline.domain import SourceDocument
+    from timeline.pipeline.extract import extract
+
+    extraction = extract(SourceDocument(text=text, published=PublicationDate.parse(published)))
+    assert [event.value for event in extraction.events if event.date_basis == "stated"] == expected

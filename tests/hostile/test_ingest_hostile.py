@@ -114,3 +114,23 @@ def test_a_document_past_the_time_bound_is_reported_and_the_rest_stored(tmp_path
     assert by_name["small.txt"].status == "added"
     assert by_name["huge.txt"].status == "failed"
     assert "took longer than 0.5 s" in (by_name["huge.txt"].reason or "")
+
+
+def test_a_sentence_repeated_many_times_is_one_event() -> None:
+    from timeline.domain import PublicationDate, SourceDocument
+    from timeline.pipeline.extract import extract
+
+    text = "The council approved the budget on Monday.\n" * 500
+    events = extract(SourceDocument(text=text, published=PublicationDate(2024, 6, 12))).events
+    assert [(event.value, event.start) for event in events] == [("2024-06-10", 0)]
+
+
+def test_an_endless_statement_is_stored_with_its_text_cut_and_its_offsets_whole() -> None:
+    from timeline.domain import PublicationDate, SourceDocument
+    from timeline.events.vocabulary import load
+    from timeline.pipeline.extract import extract
+
+    text = "The council met on Monday and " + "then on Tuesday and " * 400 + "voted."
+    [first, *_] = extract(SourceDocument(text=text, published=PublicationDate(2024, 6, 12))).events
+    assert len(first.text) == load("limits")["max_event_chars"] and first.text.endswith("…")
+    assert (first.start, first.end) == (0, len(text))

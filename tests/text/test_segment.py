@@ -152,3 +152,44 @@ def test_teasers_after_a_short_article() -> None:
     lines = ARTICLE.splitlines()[2:5]
     text = "\n".join([*lines, *TEASERS]) + "\n"
     assert [kind for kind, _ in kinds(text)] == ["body", "body", "body", "teaser", "teaser"]
+
+
+@pytest.mark.parametrize(
+    ("text", "furniture"),
+    [example for rule in load_furniture().inline for example in rule.examples],
+)
+def test_inline_furniture_examples(text: str, furniture: str) -> None:
+    spans = load_furniture().inline_spans(text)
+    assert [text[span.start : span.end] for span in spans] == ([furniture] if furniture else [])
+
+
+def test_inline_furniture_is_a_segment_of_its_own_and_the_rest_stays_body() -> None:
+    text = "Three people were hurt in the fire on Monday, officials said. © 2016 Example Broadcasting\n\nThe road reopened on Tuesday."
+    found = kinds(text)
+    assert found == [
+        ("body", "Three people were hurt in the fire on Monday, officials said."),
+        ("boilerplate", "© 2016 Example Broadcasting"),
+        ("body", "The road reopened on Tuesday."),
+    ]
+
+
+def test_a_posted_and_updated_header_is_not_body() -> None:
+    text = "Flood closes the bridge Posted: Friday, July 12, 2013 1:16 PM EDT Updated: Monday, August 26, 2013 7:00 PM EDT\n\nThe bridge closed on Friday after the river rose, the city said."
+    found = kinds(text)
+    assert [kind for kind, _ in found if kind == "body"] == ["body"]
+    assert found[-1] == ("body", "The bridge closed on Friday after the river rose, the city said.")
+    assert not any("2013" in words for kind, words in found if kind in ("body", "title"))
+
+
+@pytest.mark.parametrize(("text", "dateline"), load_furniture().dateline_examples)
+def test_dateline_examples(text: str, dateline: str) -> None:
+    assert text[: load_furniture().dateline_at(text)] == dateline
+
+
+def test_a_dateline_is_a_segment_of_its_own_before_the_body() -> None:
+    text = "Fire destroys barn\n\nSPRINGFIELD, Ill. (AP) — A fire destroyed a barn on Monday, officials said."
+    assert kinds(text, "Fire destroys barn") == [
+        ("title", "Fire destroys barn"),
+        ("dateline", "SPRINGFIELD, Ill. (AP) —"),
+        ("body", "A fire destroyed a barn on Monday, officials said."),
+    ]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from timeline.dating.bound import explicit_date
+from timeline.dating.bound import explicit_date, lower_bound
 from timeline.dating.infer import Inference
 from timeline.domain import Extraction, Mention, PublicationDate
 
@@ -14,8 +15,6 @@ from timeline.domain import Extraction, Mention, PublicationDate
 EDGE_LINES = 12
 # A date line is short: "Published: 10 June 2024, 09:15 BST" — not a sentence that opens with "Published in 2019, …".
 DATE_LINE_WORDS = 12
-_DATELINE_PLACE = re.compile(r"^[A-Z][\w.'’ -]{0,40}(?:,\s*[A-Z][\w.'’ -]{0,30})?,?\s*$")
-_DATELINE_AFTER = re.compile(r"^[\s,]*(?:\([^)]{1,40}\))?\s*[—–:|-]")
 
 
 @lru_cache(maxsize=1)
@@ -44,20 +43,44 @@ def dateline_date(extraction: Extraction) -> Inference | None:
 
 
 def _opening_dateline(extraction: Extraction) -> Inference | None:
+    """The date of the dateline opening the article ("KYIV, June 10, 2024 (Reuters) — ").
+
+    A dateline without a year ("KATHMANDU, Jan 10 (Reuters) -") dates the article when the
+    body bounds its year: the first such day on or after the latest date the body states.
+    """
     text = extraction.document.text
-    body = [part for part in extraction.segments if part.kind == "body"]
-    if not body:
+    dateline = next((part for part in extraction.segments if part.kind == "dateline"), None)
+    if dateline is None:
         return None
-    first = body[0]
+    words = text[dateline.start : dateline.end].strip()
     for mention in extraction.mentions:
-        if not first.start <= mention.start < first.start + 60:
+        if not dateline.start <= mention.start < dateline.end:
             continue
         date = explicit_date(mention)
-        if date is None or date.precision != "day":
+        if date is not None and date.precision == "day":
+            return Inference(date, "dateline", f"dateline {words!r}")
+        month_day = _YEARLESS_DAY.match(mention.value)
+        if month_day is not None:
+            return _after_bound(extraction, int(month_day.group(1)), int(month_day.group(2)), words)
+    return None
+
+
+_YEARLESS_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
+
+
+def _after_bound(extraction: Extraction, month: int, day: int, words: str) -> Inference | None:
+    """The first `month`-`day` on or after the latest date the body states; None when the body states none."""
+    bound = lower_bound(extraction)
+    if bound is None or bound.date is None:
+        return None
+    after = bound.date.earliest()
+    for year in range(after.year, after.year + 5):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
             continue
-        place = text[first.start : mention.start]
-        if (not place.strip() or _DATELINE_PLACE.match(place)) and _DATELINE_AFTER.match(text[mention.end : mention.end + 50]):
-            return Inference(date, "dateline", f"dateline {text[first.start : mention.end].strip()!r}")
+        if candidate >= after:
+            return Inference(PublicationDate.from_date(candidate), "dateline", f"dateline {words!r} without a year, {bound.evidence}")
     return None
 
 

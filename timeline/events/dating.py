@@ -34,6 +34,13 @@ class EventDate:
 @dataclass(frozen=True)
 class _Rules:
     boundary: re.Pattern[str]
+    near_boundary: re.Pattern[str]
+    report_before: re.Pattern[str]
+    report_after: re.Pattern[str]
+    side_clause: re.Pattern[str]
+    clock_only: re.Pattern[str]
+    shell: re.Pattern[str]
+    shell_words: int
     range_gap: re.Pattern[str]
     opener: re.Pattern[str]
     near_publication: re.Pattern[str]
@@ -50,8 +57,21 @@ def rules() -> _Rules:
     """The compiled date-choice rules of data/dating.toml."""
     data = load("dating")
     nouns = alternation(data["event_nouns"])
+    speech = alternation(data["report_verbs"])
+    gap = alternation(data["near_boundary_gap_words"])
     return _Rules(
-        boundary=re.compile(r"(?<![\w])(?:" + alternation(data["boundary_words"]) + r")\b[^,;.—–]{0,70}$", re.IGNORECASE),
+        boundary=re.compile(r"(?<![\w-])(?:" + alternation(data["boundary_words"]) + r")\b[^,;.—–]{0,70}$", re.IGNORECASE),
+        near_boundary=re.compile(
+            r"(?<![\w-])(?:" + alternation(data["near_boundary_words"]) + r")\s+(?:(?:" + gap + r")\s+)*$", re.IGNORECASE
+        ),
+        report_before=re.compile(r"(?<![\w-])(?:" + speech + r")\b" + data["report_gap"] + r"\s*,?\s+(?:on\s+)?$"),
+        report_after=re.compile(r"\s*,?\s*(?:" + speech + r")\b"),
+        side_clause=re.compile(
+            r",\s*(?:" + alternation(data["side_clause_openers"]) + r")\b[^,;()]*(?:,|$)|\([^()]*\)|\s[—–]\s[^—–]*\s[—–]\s"
+        ),
+        clock_only=re.compile(data["clock_only"]),
+        shell=re.compile(r"^[^,;]{0,100}?(?<![\w-])(?:" + alternation(data["shell_verbs"]) + r")\b" + data["report_gap"] + r"\s*(?:on)?\s*[:,.]?$"),
+        shell_words=int(data["shell_words"]),
         range_gap=re.compile(r"^\s*(?:" + alternation(data["range_joiners"]) + r")\s*$", re.IGNORECASE),
         opener=re.compile(r"(?<![\w])(?:" + alternation(data["range_openers"]) + r")\s+$", re.IGNORECASE),
         near_publication=re.compile(r"^(?:" + alternation(data["near_publication"]) + r")$", re.IGNORECASE),
@@ -66,9 +86,18 @@ def rules() -> _Rules:
     )
 
 
+YEAR_UNKNOWN = re.compile(r"^XXXX-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)$")
+"""Values that keep what the text says when the year is unknown: "7 Feb" in an undated article is XXXX-02-07."""
+
+
+def datable(mention: Mention) -> bool:
+    """A DATE or TIME that names calendar time, or a day, month or season whose year alone is unknown."""
+    return mention.type in DATABLE_TYPES and (mention.anchored or YEAR_UNKNOWN.match(mention.value) is not None)
+
+
 def calendar_mentions(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[Mention]:
-    """Anchored DATE/TIME mentions of text[start:end], with "from X to Y" joined into one range (outermost kept)."""
-    inside = [m for m in mentions if start <= m.start and m.end <= end and m.type in DATABLE_TYPES and m.anchored]
+    """Datable mentions of text[start:end] (see `datable`), with "from X to Y" joined into one range (outermost kept)."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end and datable(m)]
     joined: list[Mention] = []
     index = 0
     while index < len(inside):
@@ -128,7 +157,42 @@ def is_boundary(text: str, start: int, mention: Mention, others: Sequence[Mentio
         for other in others.mentions if isinstance(others, Ends) else others:
             if window_start <= other.end <= mention.start and other is not mention:
                 window_start = other.end
-    return rules().boundary.search(text, window_start, mention.start) is not None
+    if rules().boundary.search(text, window_start, mention.start) is not None:
+        return True
+    return rules().near_boundary.search(text, window_start, mention.start) is not None and not on_named_day(mention)
+
+
+def on_named_day(mention: Mention) -> bool:
+    """A time of day on a calendar day ("6 p.m. Friday"): a near boundary before it still leaves it on that day."""
+    return mention.type == "TIME" and re.match(r"\d{4}-\d{2}-\d{2}T", mention.value) is not None
+
+
+def is_report_date(text: str, start: int, mention: Mention) -> bool:
+    """True for the date of a saying ("police said Tuesday", "told reporters on Monday", "police on Monday said")."""
+    if rules().report_before.search(text, max(start, mention.start - 60), mention.start) is not None:
+        return True
+    return rules().report_after.match(text, mention.end) is not None
+
+
+def is_report_shell(text: str, start: int, end: int, mention: Mention) -> bool:
+    """A sentence that only says who said something when: "Police said on Saturday", "A ministry statement on April 1 said"."""
+    rest = " ".join((text[start : mention.start] + " " + text[mention.end : end]).split())
+    return len(rest.split()) <= rules().shell_words and rules().shell.match(rest) is not None
+
+
+def is_question(text: str, start: int, end: int) -> bool:
+    """A sentence ending in a question mark ("What do we know so far?"): it asks, it reports no event."""
+    return text[start:end].rstrip(" \"'”’»)]").endswith("?")
+
+
+def side_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of text[start:end] in a side clause: ", who … ,", "(…)", "— … —"."""
+    return [match.span() for match in rules().side_clause.finditer(text, start, end)]
+
+
+def states_no_day(mention: Mention) -> bool:
+    """A bare clock time that got the publication day by default ("at about 1 p.m." before any day is named)."""
+    return mention.type == "TIME" and mention.anchor == "dct" and rules().clock_only.fullmatch(mention.text.strip()) is not None
 
 
 class Ends:

@@ -25,13 +25,19 @@ from timeline.events.dating import (
     event_noun_phrase,
     fronted_date,
     is_boundary,
+    is_question,
+    is_report_date,
+    is_report_shell,
     near_publication,
+    side_clauses,
+    states_no_day,
     reported,
     stated,
 )
 from timeline.events.figures import find_claims
 from timeline.events.gazetteer import ActorMatch, Gazetteer, default_gazetteer
 from timeline.events.roles import assign_roles
+from timeline.events.vocabulary import load
 
 SPAN_KINDS = ("sentence", "report", "clause", "phrase")
 
@@ -73,10 +79,28 @@ def extract_events(
         frame = fronted_date(text, previous, within(previous)) if previous is not None and "\n" not in text[previous.end:sentence.start] else None
         events.extend(sentence_events(text, sentence, within(sentence), published, gazetteer, frame))
         previous = sentence
-    unique: dict[tuple[int, int], Event] = {}
+    return _distinct(events)
+
+
+def _distinct(events: list[Event]) -> list[Event]:
+    """The events without repeats: one per span, and one per wording and date (a page that repeats a paragraph tells it once)."""
+    spans: set[tuple[int, int]] = set()
+    tellings: set[tuple[str, str, str]] = set()
+    distinct: list[Event] = []
     for event in events:
-        unique.setdefault((event.start, event.end), event)
-    return list(unique.values())
+        telling = (" ".join(event.text.split()), event.value, event.date_basis)
+        if (event.start, event.end) in spans or telling in tellings:
+            continue
+        spans.add((event.start, event.end))
+        tellings.add(telling)
+        distinct.append(event)
+    return distinct
+
+
+def capped(words: str) -> str:
+    """An event's text as stored: at most `max_event_chars` characters (data/limits.toml), cut with an ellipsis."""
+    limit = int(load("limits")["max_event_chars"])
+    return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
 
 
 def sentence_events(
@@ -89,7 +113,7 @@ def sentence_events(
 ) -> list[Event]:
     """The events of one sentence; `frame` is the date the previous sentence opened with, which an undated sentence continues."""
     start, end = _trim(text, sentence.start, sentence.end)
-    if start >= end:
+    if start >= end or is_question(text, start, end):
         return []
     actors = gazetteer.find(text, start, end)
     dates = calendar_mentions(text, start, end, mentions)
@@ -102,12 +126,15 @@ def sentence_events(
         content_date = governing_date(text, parts[1].start, parts[1].end, dates)
         if report_date is not None and content_date is not None:
             attribution = find_attribution(text, parts[0].start, parts[0].end, actors)
-            report_end = parts[0].start + len(re.sub(r"\s*\bthat\s*$", "", text[parts[0].start:parts[0].end]))
-            events.append(builder.event(start, report_end, stated(report_date), "report", attribution, with_claims=False, category=STATEMENT))
+            if not is_report_date(text, parts[0].start, report_date):
+                report_end = parts[0].start + len(re.sub(r"\s*\bthat\s*$", "", text[parts[0].start:parts[0].end]))
+                events.append(builder.event(start, report_end, stated(report_date), "report", attribution, with_claims=False, category=STATEMENT))
             events.append(builder.event(parts[1].start, end, stated(content_date), "clause", attribution))
             governing += [report_date, content_date]
     if not events:
         date = governing_date(text, start, end, dates)
+        if date is not None and is_report_shell(text, start, end, date):
+            return []
         if date is not None:
             event_date = stated(date)
             governing.append(date)
@@ -132,18 +159,27 @@ def sentence_events(
 
 
 def governing_date(text: str, start: int, end: int, dates: Sequence[Mention]) -> Mention | None:
-    """The mention that dates the clause text[start:end]: the first that does not bound a stretch of time.
+    """The mention that dates the clause text[start:end]: the first that states a day and does not bound a stretch of time.
 
-    A date attached to an event noun ("since the start of the invasion in February 2022")
-    dates that noun's own event, so it governs the clause only when nothing else does.
+    Some dates govern only when nothing better does, in this order: a date attached to an
+    event noun ("the shooting on Aug. 5", "his September 2022 mobilization order") dates that
+    noun's own event; a date inside a side clause (", who took office in March,") dates that
+    clause; a report date ("police said Tuesday") is when it was said; a clock time with no day
+    in the text ("at about 1 p.m.") has the publication day only by the news convention.
     """
     inside = [mention for mention in dates if start <= mention.start and mention.end <= end]
     ends = Ends(inside)
     candidates = [mention for mention in inside if not is_boundary(text, start, mention, ends)]
-    plain = [mention for mention in candidates if event_noun_phrase(text, start, mention) is None]
-    if plain:
-        return plain[0]
-    return candidates[0] if candidates else None
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    sides = side_clauses(text, start, end)
+
+    def rank(mention: Mention) -> tuple[bool, bool, bool, bool, bool]:
+        side = any(first <= mention.start and mention.end <= last for first, last in sides)
+        noun = event_noun_phrase(text, start, mention) is not None
+        return (not mention.anchored, states_no_day(mention), is_report_date(text, start, mention), side, noun)
+
+    return min(candidates, key=rank)
 
 
 class _Builder:
@@ -178,7 +214,7 @@ class _Builder:
         return Event(
             start=start,
             end=end,
-            text=words,
+            text=capped(words),
             date=date.mention,
             date_basis=date.basis,
             value=date.value,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -22,6 +23,29 @@ def segment_document(document: SourceDocument) -> tuple[Segment, ...]:
     return segment_text(document.text, document.title)
 
 
+TAGGED_KINDS = frozenset({"title", "body"})
+"""The segments tagged together, each expression anchoring the next: page furniture, captions and teasers
+are tagged apart, so that they date nothing and anchor nothing of the article."""
+
+
+def readable_text(text: str, segments: Sequence[Segment], hidden: frozenset[str] | None = None) -> str:
+    """The text with the segments of the `hidden` kinds (default: all but title and body) blanked out.
+
+    The result has the same length (offsets hold) and keeps line breaks; it is `text` itself when nothing is hidden.
+    """
+    blank = [segment for segment in segments if (segment.kind in hidden if hidden is not None else segment.kind not in TAGGED_KINDS)]
+    if not blank:
+        return text
+    pieces: list[str] = []
+    cursor = 0
+    for segment in sorted(blank, key=lambda segment: segment.start):
+        pieces.append(text[cursor : segment.start])
+        pieces.append(re.sub(r"[^\n]", " ", text[segment.start : segment.end]))
+        cursor = segment.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
 def extract(document: SourceDocument, periods: Sequence[Period] = ()) -> Extraction:
     """Segments, sentences, temporal mentions and events of one document.
 
@@ -30,8 +54,13 @@ def extract(document: SourceDocument, periods: Sequence[Period] = ()) -> Extract
     """
     text = document.text
     segments = segment_document(document)
-    sentences = tuple(sentence for segment in segments for sentence in segment_sentences(text, segment))
-    mentions = tuple(add_period_mentions(text, tag(text, document.published), periods, document.published))
+    readable = readable_text(text, segments)
+    mentions = add_period_mentions(readable, tag(readable, document.published), periods, document.published)
+    aside = readable_text(text, segments, TAGGED_KINDS)
+    if aside is not text:
+        mentions = sorted([*mentions, *tag(aside, document.published)], key=lambda mention: (mention.start, mention.end))
+    mentions = tuple(mentions)
+    sentences = tuple(sentence for segment in segments for sentence in segment_sentences(text, segment, mentions))
     events = tuple(extract_events(text, sentences, mentions, segments, document.published))
     return Extraction(document=document, segments=segments, sentences=sentences, mentions=mentions, events=events)
 

@@ -44,6 +44,26 @@ class FurnitureRules:
 
 
 @dataclass(frozen=True)
+class InlineRule:
+    """Furniture inside a paragraph ("© 2016 KHOU", "Updated: Apr 12, 2016 - 9:35 AM"): a pattern and its examples."""
+
+    name: str
+    kind: str
+    pattern: re.Pattern[str]
+    examples: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class InlineFurniture:
+    """A stretch of a paragraph that is furniture, by offsets into the paragraph."""
+
+    start: int
+    end: int
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Furniture:
     """All furniture rules with their examples."""
 
@@ -52,6 +72,30 @@ class Furniture:
     examples: tuple[tuple[str, str], ...]
     box_headings: tuple[str, ...] = ()
     box_words: int = 60
+    inline: tuple[InlineRule, ...] = ()
+    dateline: re.Pattern[str] | None = None
+    dateline_examples: tuple[tuple[str, str], ...] = ()
+
+    def dateline_at(self, paragraph: str) -> int:
+        """The length of the dateline opening `paragraph` ("WASHINGTON (AP) — "), 0 when it opens with none."""
+        if self.dateline is None:
+            return 0
+        match = self.dateline.match(paragraph)
+        return match.end() if match else 0
+
+    def inline_spans(self, paragraph: str) -> list[InlineFurniture]:
+        """The stretches of `paragraph` that are furniture by an inline rule, in order and not overlapping."""
+        found: list[InlineFurniture] = []
+        for rule in self.inline:
+            for match in rule.pattern.finditer(paragraph):
+                if match.end() > match.start():
+                    found.append(InlineFurniture(match.start(), match.end(), rule.kind, f"{rule.kind}: {rule.name}"))
+        found.sort(key=lambda span: (span.start, -span.end))
+        kept: list[InlineFurniture] = []
+        for span in found:
+            if not kept or span.start >= kept[-1].end:
+                kept.append(span)
+        return kept
 
     def opens_box(self, paragraph: str) -> bool:
         """True when the paragraph is a heading whose next short paragraph belongs to the same box."""
@@ -97,6 +141,36 @@ def load_furniture(extra: str | None = None) -> Furniture:
         kinds.append(FurnitureRules(kind, tuple(equals), tuple(starts), tuple(contains), tuple(patterns)))
     examples = tuple((example["text"], example["kind"]) for document in documents for example in document.get("examples", []))
     headings = tuple(heading.lower() for document in documents for heading in document.get("box_headings", []))
+    inline = tuple(_inline_rule(rule, source) for document, source in zip(documents, ("furniture.toml", extra)) for rule in document.get("inline", []))
+    dateline = documents[0].get("dateline", {})
     return Furniture(
-        int(documents[0].get("short_words", 60)), tuple(kinds), examples, headings, int(documents[0].get("box_words", 60))
+        int(documents[0].get("short_words", 60)),
+        tuple(kinds),
+        examples,
+        headings,
+        int(documents[0].get("box_words", 60)),
+        inline,
+        re.compile(dateline["pattern"]) if "pattern" in dateline else None,
+        tuple((example["text"], example["dateline"]) for example in dateline.get("examples", [])),
     )
+
+
+_INLINE_KEYS = frozenset({"name", "kind", "pattern", "examples"})
+
+
+def _inline_rule(rule: dict, source: str | None) -> InlineRule:
+    """One [[inline]] table, checked: known keys, a known kind, a pattern that cannot match the empty string."""
+    name = str(rule.get("name", "?"))
+    unknown = set(rule) - _INLINE_KEYS
+    if unknown:
+        raise ValueError(f"{source}: inline rule {name!r} has unknown keys {sorted(unknown)}")
+    if rule.get("kind") not in FURNITURE_KINDS:
+        raise ValueError(f"{source}: inline rule {name!r} has kind {rule.get('kind')!r}, not one of {FURNITURE_KINDS}")
+    try:
+        pattern = re.compile(rule["pattern"])
+    except (KeyError, re.error) as error:
+        raise ValueError(f"{source}: inline rule {name!r} has no valid pattern: {error}") from None
+    if pattern.fullmatch(""):
+        raise ValueError(f"{source}: inline rule {name!r} can match the empty string")
+    examples = tuple((example["text"], example["furniture"]) for example in rule.get("examples", []))
+    return InlineRule(name, rule["kind"], pattern, examples)

@@ -45,9 +45,14 @@ class _Paragraph:
 
 
 def segment_text(text: str, title: str | None = None) -> tuple[Segment, ...]:
-    """Segments of `text`, one per paragraph (non-empty line), each with its kind and the reason for it."""
-    paragraphs = _paragraphs(text)
+    """Segments of `text`, one per paragraph (non-empty line) or part of one, each with its kind and the reason for it.
+
+    Furniture inside a paragraph ("… kills himself © 2017 Example Media Group.") is a segment of
+    its own, and the words around it stay a paragraph of their own.
+    """
+    paragraphs = _split_inline_furniture(_paragraphs(text))
     _mark_furniture(paragraphs)
+    paragraphs = _split_dateline(paragraphs)
     _mark_titles(paragraphs, title)
     _mark_headings(paragraphs)
     _mark_teasers(paragraphs)
@@ -74,6 +79,54 @@ def _append_paragraph(paragraphs: list[_Paragraph], text: str, start: int, end: 
         end -= 1
     if end > start:
         paragraphs.append(_Paragraph(start, end, text[start:end]))
+
+
+def _split_inline_furniture(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
+    furniture = load_furniture()
+    if not furniture.inline:
+        return paragraphs
+    pieces: list[_Paragraph] = []
+    for part in paragraphs:
+        spans = furniture.inline_spans(part.text)
+        if not spans:
+            pieces.append(part)
+            continue
+        cursor = 0
+        for span in spans:
+            _append_piece(pieces, part, cursor, span.start)
+            pieces.append(_Paragraph(part.start + span.start, part.start + span.end, part.text[span.start : span.end], span.kind, span.reason))
+            cursor = span.end
+        _append_piece(pieces, part, cursor, len(part.text))
+    return pieces
+
+
+def _split_dateline(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
+    """The dateline opening the article's first paragraphs ("WASHINGTON (AP) — "), as a segment of its own."""
+    furniture = load_furniture()
+    for index, part in enumerate(paragraphs):
+        if part.kind != "body":
+            continue
+        length = furniture.dateline_at(part.text)
+        if length:
+            dateline = _Paragraph(part.start, part.start + length, part.text[:length].rstrip(), "dateline", "dateline opening the article")
+            dateline.end = dateline.start + len(dateline.text)
+            rest: list[_Paragraph] = []
+            _append_piece(rest, part, length, len(part.text))
+            return [*paragraphs[:index], dateline, *rest, *paragraphs[index + 1 :]]
+        if _is_prose(part):
+            break
+    return paragraphs
+
+
+def _append_piece(pieces: list[_Paragraph], part: _Paragraph, start: int, end: int) -> None:
+    """The stretch part.text[start:end] as a paragraph of its own, trimmed; nothing when it is blank or bare punctuation."""
+    text = part.text
+    while start < end and (text[start].isspace() or text[start] in "-–—|•:;,"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and any(character.isalnum() for character in text[start:end]):
+        pieces.append(_Paragraph(part.start + start, part.start + end, text[start:end]))
 
 
 def _is_wrapped(lines: list[str]) -> bool:
