@@ -178,6 +178,8 @@ def link(a: Report, b: Report, weights: TermWeights, rules: MergeRules) -> Link 
         context = weights.cosine(context_a, context_b)
         if context < rules.minimum_context and figure < rules.figure:
             return None
+        if not wording and not figure and context < rules.context_alone:
+            return None
         score += (rules.context if relation in DAY_RELATIONS else rules.span_context) * context
         common = sorted(context_a[0].keys() & context_b[0].keys(), key=lambda term: (-context_a[0][term], term))
         shared = tuple(common[:4])

@@ -25,6 +25,7 @@ class MergeRules:
     plain_figure_minimum: float
     small_figure: float
     minimum_context: float
+    context_alone: float
     same_document_wording: float
     report_lag_days: int
     day_tolerance: int

@@ -25,7 +25,7 @@ from timeline.events.merge_evidence import figure_weight
 from timeline.events.merge_rules import MergeRules, merge_rules
 from timeline.events.merge_words import distinct_words, document_context
 from timeline.store.cluster_tables import cluster_keys, document_terms, term_counts
-from timeline.store.tables import claims, documents, event_actors, actors, events
+from timeline.store.tables import actors, claims, documents, event_actors, events, segments
 
 KEYS_PER_DOCUMENT = 32
 """How many of a document's context words serve as its keys (the rarest in the archive when it is stored)."""
@@ -105,10 +105,12 @@ def index_documents(connection: Connection, document_ids: Sequence[int] | None, 
             .where(events.c.document_id.in_(page), event_actors.c.role != "source")
         ):
             actor_keys[document_id].add(f"@{key}")
+        bodies = _bodies(connection, page)
         contexts: dict[int, tuple[str, ...]] = {}
         counted: Counter[str] = Counter()
         for document_id, title, body in rows:
-            contexts[document_id] = document_context(title, body)
+            # Names in page furniture (credits, copyright lines, menus) say who published, not what happened.
+            contexts[document_id] = document_context(title, bodies.get(document_id, body) if document_id in bodies else body)
             counted.update(distinct_words(f"{title or ''}\n{body}") | set(contexts[document_id]) | actor_keys[document_id])
         counted[ALL_DOCUMENTS] = len(rows)
         _add_counts(connection, counted)
@@ -121,6 +123,22 @@ def index_documents(connection: Connection, document_ids: Sequence[int] | None, 
         keys = _document_keys(connection, page, contexts, total, counts, rules)
         if keys:
             connection.execute(cluster_keys.insert(), [{"key": key, "bucket": where, "document_id": document} for key, where, document in sorted(keys)])
+
+
+def _bodies(connection: Connection, page: Sequence[int]) -> dict[int, str]:
+    """Each document's body segments' text, joined by blank lines (documents without segments are left out)."""
+    parts: dict[int, list[str]] = defaultdict(list)
+    segmented: set[int] = set()
+    for document_id, kind, start, end, body in connection.execute(
+        select(segments.c.document_id, segments.c.kind, segments.c.start, segments.c.end, documents.c.text)
+        .join(documents, documents.c.id == segments.c.document_id)
+        .where(segments.c.document_id.in_(page))
+        .order_by(segments.c.document_id, segments.c.start)
+    ):
+        segmented.add(document_id)
+        if kind == "body":
+            parts[document_id].append(body[start:end])
+    return {document_id: "\n\n".join(parts[document_id]) for document_id in segmented}
 
 
 def _rekey(connection: Connection, page: list[int], rules: MergeRules) -> None:
