@@ -149,14 +149,14 @@ def _word(rng: random.Random, parts: int) -> str:
 
 def _event(number: int, rng: random.Random, first: date, days: int) -> _Event:
     kind = rng.choice(KINDS)
-    town = _word(rng, 2) + rng.choice(TOWN_ENDINGS)
+    town = _word(rng, rng.choice((2, 3))) + rng.choice(TOWN_ENDINGS)
     return _Event(
         number=number,
         day=first + timedelta(days=rng.randrange(days)),
         kind=kind,
         town=town,
-        other_town=_word(rng, 2) + rng.choice(TOWN_ENDINGS),
-        person=f"{rng.choice(FIRST_NAMES)} {_word(rng, 2)}",
+        other_town=_word(rng, rng.choice((2, 3))) + rng.choice(TOWN_ENDINGS),
+        person=f"{rng.choice(FIRST_NAMES)} {_word(rng, 3)}",
         victim=f"{rng.choice(FIRST_NAMES)} {_word(rng, 3)}",
         org=f"{town.split()[0]} {rng.choice(ORG_WORDS)}",
         place=rng.choice(PLACES),
@@ -255,7 +255,7 @@ def write_corpus(folder: Path, count: int, seed: int = 2024, sentences: int = 24
     """Write `count` articles and their manifest.csv into `folder` (skipped when already complete)."""
     folder.mkdir(parents=True, exist_ok=True)
     manifest = folder / "manifest.csv"
-    marker = folder / f".complete-{count}-{seed}-{sentences}-v2"
+    marker = folder / f".complete-{count}-{seed}-{sentences}-v3"
     if marker.exists():
         return folder
     with manifest.open("w", newline="", encoding="utf-8") as handle:

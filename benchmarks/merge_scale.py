@@ -47,7 +47,7 @@ def increment(size: int) -> Path:
     from benchmarks.corpus import articles
 
     folder = OUT / f"increment-{size}"
-    marker = folder / ".complete-v2"
+    marker = folder / ".complete-v3"
     if marker.exists():
         return folder
     folder.mkdir(parents=True, exist_ok=True)

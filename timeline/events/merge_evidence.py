@@ -52,6 +52,8 @@ class TermWeights:
         self.documents = max(documents, 1)
         self.counts = counts
         self._vectors: dict[tuple[str, int], tuple[dict[str, float], float]] = {}
+        self._contexts: dict[tuple[int, int], float] = {}
+        self._classes: dict[int, dict[str, frozenset[Number]]] = {}
 
     def weight(self, term: str) -> float:
         """ln((N + 1) / (df + 1)), df at least 1 (the document holding the term)."""
@@ -64,6 +66,19 @@ class TermWeights:
             vector = {term: value for term, value in vector.items() if value > 0}
             self._vectors[key] = (vector, math.sqrt(sum(value * value for value in vector.values())))
         return self._vectors[key]
+
+    def context_cosine(self, a: Report, b: Report) -> float:
+        """The cosine of two reports' documents' contexts (cached by the pair of documents)."""
+        pair = (a.document_id, b.document_id) if a.document_id < b.document_id else (b.document_id, a.document_id)
+        if pair not in self._contexts:
+            self._contexts[pair] = self.cosine(self.vector(a.context, ("c", a.document_id)), self.vector(b.context, ("c", b.document_id)))
+        return self._contexts[pair]
+
+    def figure_classes(self, report: Report, rules: MergeRules) -> dict[str, frozenset[Number]]:
+        """`figure_classes` of a report's figures (cached by event)."""
+        if report.event_id not in self._classes:
+            self._classes[report.event_id] = figure_classes(report.figures, rules)
+        return self._classes[report.event_id]
 
     def cosine(self, a: tuple[dict[str, float], float], b: tuple[dict[str, float], float]) -> float:
         """The cosine of two vectors from `vector` (0 when either is empty)."""
@@ -163,27 +178,26 @@ def link(a: Report, b: Report, weights: TermWeights, rules: MergeRules) -> Link 
     relation = date_relation(a, b, rules)
     if relation is None or relation not in rules.dates:
         return None
-    if not figures_agree(figure_classes(a.figures, rules), figure_classes(b.figures, rules)):
+    if (a.figures and b.figures) and not figures_agree(weights.figure_classes(a, rules), weights.figure_classes(b, rules)):
         return None
-    figure = figure_weight(shared_figures(a.figures, b.figures), rules)
+    figure = figure_weight(shared_figures(a.figures, b.figures), rules) if a.figures and b.figures else 0.0
     wording = weights.cosine(weights.vector(a.words, ("w", a.event_id)), weights.vector(b.words, ("w", b.event_id)))
     score = rules.dates[relation] + rules.wording * wording + figure
     if a.document_id == b.document_id:
         if relation not in ("same_day", "same_span") or wording < rules.same_document_wording:
             return None
-        context, shared = 0.0, ()
+        context = 0.0
     else:
-        context_a = weights.vector(a.context, ("c", a.document_id))
-        context_b = weights.vector(b.context, ("c", b.document_id))
-        context = weights.cosine(context_a, context_b)
+        context = weights.context_cosine(a, b)
         if context < rules.minimum_context and figure < rules.figure:
             return None
         if not wording and not figure and context < rules.context_alone:
             return None
         score += (rules.context if relation in DAY_RELATIONS else rules.span_context) * context
-        common = sorted(context_a[0].keys() & context_b[0].keys(), key=lambda term: (-context_a[0][term], term))
-        shared = tuple(common[:4])
     if score < rules.threshold:
         return None
+    shared: tuple[str, ...] = ()
+    if context:
+        left, right = weights.vector(a.context, ("c", a.document_id))[0], weights.vector(b.context, ("c", b.document_id))[0]
+        shared = tuple(sorted(left.keys() & right.keys(), key=lambda term: (-left[term], term))[:4])
     return Link(round(score, 4), relation, round(wording, 4), round(context, 4), figure, shared)
-

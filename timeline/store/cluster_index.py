@@ -29,9 +29,10 @@ from timeline.store.tables import actors, claims, documents, event_actors, event
 
 KEYS_PER_DOCUMENT = 32
 """How many of a document's context words serve as its keys (the rarest in the archive when it is stored)."""
-COMMON_SHARE = 0.05
-"""A word held by more than this share of the documents (and by more than COMMON_MINIMUM) is no key: it finds too much."""
-COMMON_MINIMUM = 50
+COMMON_SHARE = 0.001
+"""A word held by more than this share of the documents (and by more than COMMON_MINIMUM) is no key: it would find
+too many documents in every date bucket (a name of one story is held by a handful)."""
+COMMON_MINIMUM = 20
 CANDIDATES_PER_DOCUMENT = 50
 """At most this many candidate documents per new document (those sharing the most keys)."""
 ALL_DOCUMENTS = ""
