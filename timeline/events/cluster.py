@@ -5,13 +5,19 @@ dates at their precision, figures, wording, the documents' context; weights in `
 Linked reports share a cluster, strongest links first, unless joining two groups would put
 incompatible dates (stated days further apart than the tolerance, a report published before
 the day it tells, or after the lag) or disagreeing figures in one cluster; then that link is
-left out. So a cluster is a connected group of linked reports, and its result does not depend on
-the order the reports arrived in, except where a link was left out.
+left out. So a cluster is a connected group of linked reports.
 
 The cluster id is derived from content: the key of the cluster's first report (the member whose
 document was published first, then the smallest event key), hashed. It changes only when the
-members change so that another report comes first: a later report joining keeps the id.
-Re-ingesting the same articles, in any order or into another database, gives the same ids.
+members change so that another report comes first: a later report joining keeps the id; a
+cluster whose members do not change keeps its id and row.
+
+Reports are linked when they meet, with the word weights of the archive at that moment (a name
+rare in a small archive may be common in a large one), and a link left out because of a conflict
+depends on which came first. So articles ingested in another order or other batches can end in
+clusters that differ where a decision sat at the threshold; `recompute_clusters` places every
+report again with the archive's final weights, after which the same articles give the same
+clusters and ids in any database.
 """
 
 from __future__ import annotations

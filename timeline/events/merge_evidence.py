@@ -189,9 +189,13 @@ def link(a: Report, b: Report, weights: TermWeights, rules: MergeRules) -> Link 
         context = 0.0
     else:
         context = weights.context_cosine(a, b)
-        if context < rules.minimum_context and figure < rules.figure:
+        rated = figure >= rules.rate_figure
+        if context < rules.minimum_context and not rated and not (figure >= rules.figure and wording >= rules.wording_without_context):
             return None
-        if not wording and not figure and context < rules.context_alone:
+        stated_spans = relation not in DAY_RELATIONS and a.date_basis == b.date_basis == "stated"
+        if stated_spans and context < rules.span_minimum_context and not rated:
+            return None
+        if wording < rules.faint_wording and not figure and context < rules.context_alone:
             return None
         score += (rules.context if relation in DAY_RELATIONS else rules.span_context) * context
     if score < rules.threshold:

@@ -25,7 +25,10 @@ class MergeRules:
     plain_figure_minimum: float
     small_figure: float
     minimum_context: float
+    wording_without_context: float
+    span_minimum_context: float
     context_alone: float
+    faint_wording: float
     same_document_wording: float
     report_lag_days: int
     day_tolerance: int
