@@ -107,7 +107,9 @@ def merge_events(connection: Connection, event_ids: Sequence[int]) -> None:
             pairs.update(within_reach(dated_reports, dated_reports, rules))
         others = [report for other in candidates.get(document_id, ()) for report in of_document.get(other, ())]
         pairs.update(within_reach(dated_reports, others, rules))
-    stored_ids = sorted({loaded.cluster_of[report.event_id] for report in partners if report.event_id not in pending_ids} - {None})  # type: ignore[arg-type]
+    # Only the clusters of the partners a pending report is compared with can change.
+    paired = {event_id for pair in pairs for event_id in pair} - pending_ids
+    stored_ids = sorted({loaded.cluster_of[event_id] for event_id in paired} - {None})  # type: ignore[arg-type]
     members = loaded.reports(EventRow.cluster_id.in_(chunk) for chunk in _chunks(stored_ids))
     clusters: dict[str, Cluster] = {}
     for report in members:
