@@ -142,7 +142,7 @@ def regroup(
     for report in sorted(pending, key=lambda each: each.order):
         groups.add([report], None, [])
     links = []
-    for left, right in {tuple(sorted(pair)) for pair in pairs}:
+    for left, right in {(a, b) if a < b else (b, a) for a, b in pairs}:
         a, b = reports.get(left), reports.get(right)
         if a is None or b is None or left == right:
             continue

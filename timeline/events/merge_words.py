@@ -27,9 +27,15 @@ def _normal(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """The words of a text that can tell one event from another: lower case, no stopwords, no calendar words."""
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=65536)
+def _content_words(text: str) -> tuple[str, ...]:
+    """`content_words`, kept for the sentences met again (a stored report is compared in many batches)."""
     stopwords, calendar = _ignored()
     words = (_normal(word) for word in _WORD.findall(text))
-    return [word for word in words if len(word) > 1 and word not in stopwords and word not in calendar]
+    return tuple(word for word in words if len(word) > 1 and word not in stopwords and word not in calendar)
 
 
 def distinct_words(text: str) -> set[str]:

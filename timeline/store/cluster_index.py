@@ -33,7 +33,7 @@ COMMON_SHARE = 0.001
 """A word held by more than this share of the documents (and by more than COMMON_MINIMUM) is no key: it would find
 too many documents in every date bucket (a name of one story is held by a handful)."""
 COMMON_MINIMUM = 20
-CANDIDATES_PER_DOCUMENT = 50
+CANDIDATES_PER_DOCUMENT = 30
 """At most this many candidate documents per new document (those sharing the most keys)."""
 ALL_DOCUMENTS = ""
 """The term whose count is the number of indexed documents."""
