@@ -112,6 +112,9 @@ def seeded_postgres() -> Iterator[str]:
     try:
         report = ingest([str(SEEDS)], url)
         assert report.counts["added"] == 5, report.results
+        from timeline.store.reader_role import create_reader_role
+
+        create_reader_role(url, "timeline_reader")  # what `timeline sql` runs as when the URL's role is a superuser
         yield url
     finally:
         drop_postgres_database(url)

@@ -16,6 +16,45 @@ DATE_BASES = ("stated", "reported")
 _PUBLICATION_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+def month_start(year: int, month: int) -> date:
+    """The first day of a month, a month number past 12 or below 1 carried into the year: the one month arithmetic.
+
+    >>> month_start(2024, 13), month_start(2024, 0), month_start(2024, 5)
+    (datetime.date(2025, 1, 1), datetime.date(2023, 12, 1), datetime.date(2024, 5, 1))
+    """
+    year += (month - 1) // 12
+    return date(year, (month - 1) % 12 + 1, 1)
+
+
+def shift_months(day: date, months: int) -> date:
+    """The same day `months` months away, the last day of the month when it has fewer days (31 Jan + 1 month: 29 Feb).
+
+    >>> shift_months(date(2024, 1, 31), 1), shift_months(date(2024, 3, 15), -14)
+    (datetime.date(2024, 2, 29), datetime.date(2023, 1, 15))
+    """
+    first = month_start(day.year, day.month + months)
+    return first.replace(day=min(day.day, calendar.monthrange(first.year, first.month)[1]))
+
+
+WEB_SCHEMES = ("http", "https")
+"""The only URL schemes that become links (in every export) and an ICS URL: others are kept as text."""
+
+
+def web_link(url: str | None) -> str | None:
+    """The URL when it is an http or https address with a host, else None (a `javascript:` or `file:` URL is no link).
+
+    >>> web_link("https://example.org/story"), web_link("javascript:alert(1)"), web_link(" HTTP://x.org ")
+    ('https://example.org/story', None, 'HTTP://x.org')
+    """
+    if not url:
+        return None
+    text = url.strip()
+    scheme, separator, rest = text.partition("://")
+    if not separator or scheme.lower() not in WEB_SCHEMES or not rest or rest[0] in "/\\" or any(ord(c) < 33 for c in text):
+        return None
+    return text
+
+
 @dataclass(frozen=True, order=True)
 class PublicationDate:
     """A document creation time known to the year, the month or the day."""
@@ -83,7 +122,7 @@ class PublicationDate:
         if self.day is not None and self.month is not None:
             return date.fromordinal(date(self.year, self.month, self.day).toordinal() + 1)
         if self.month is not None:
-            return date(self.year + 1, 1, 1) if self.month == 12 else date(self.year, self.month + 1, 1)
+            return month_start(self.year, self.month + 1)
         return date(self.year + 1, 1, 1)
 
     def __str__(self) -> str:
@@ -226,6 +265,19 @@ class Extraction:
 
 
 @dataclass(frozen=True)
+class Report:
+    """One article reporting a chronology entry: who published it, where, when, and where in its text it says so."""
+
+    source: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    document_id: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
 class ChronologyEntry:
     """One line of a chronology: an event with its date at its true precision and its sources."""
 
@@ -248,9 +300,20 @@ class ChronologyEntry:
     category: str | None = None
     reported: str | None = None
     event_count: int = 1
-    citations: tuple[tuple[str, str | None], ...] = ()
+    reports: tuple[Report, ...] = ()
+    last_reported: str | None = None
 
     @property
     def source_count(self) -> int:
         """How many sources report the entry."""
         return len(self.sources)
+
+    @property
+    def first_reported(self) -> str | None:
+        """The earliest publication date among the reports (the same as `reported`)."""
+        return self.reported
+
+    @property
+    def citations(self) -> tuple[tuple[str, str | None], ...]:
+        """Each distinct (source name, url) of the reports, first report first."""
+        return tuple(dict.fromkeys((report.source, report.url) for report in self.reports))

@@ -40,3 +40,18 @@ def test_a_named_command_runs(seeded_db: str, capsys: pytest.CaptureFixture[str]
         app(["--db", seeded_db, "show", "--limit", "2"])
     assert end.value.code == 0
     assert len(capsys.readouterr().out.strip().splitlines()) >= 2
+
+
+def test_a_postgresql_url_without_the_driver_names_the_extra(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    import pytest
+
+    from timeline.cli.main import app
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *rest: None if name == "psycopg" else real(name, *rest))
+    with pytest.raises(SystemExit) as stopped:
+        app(args=["--db", "postgresql://someone@localhost/news", "show"])
+    assert stopped.value.code == 1
+    assert "timeline[postgresql]" in capsys.readouterr().err

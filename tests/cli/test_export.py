@@ -70,11 +70,52 @@ def test_html_page_written_to_a_file(seeded_db: str, tmp_path: Path) -> None:
     result = runner.invoke(app, ["--db", seeded_db, "export", "--format", "html", "--title", "Seeds", "-o", str(path)])
     assert result.exit_code == 0, result.output
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("<!DOCTYPE html>") and "<svg" in text and "Wagner era" in text
-    assert "Wrote" in result.stderr
+    assert text.startswith("<!DOCTYPE html>") and "<h1>Seeds</h1>" in text and "Wagner era" in text
+    assert "Wrote" in result.stderr and "entries as html" in result.stderr
 
 
 def test_unknown_format_and_bad_filter_are_clear_errors(seeded_db: str) -> None:
     assert runner.invoke(app, ["--db", seeded_db, "export", "--format", "pdf"]).exit_code == 2
     result = runner.invoke(app, ["--db", seeded_db, "export", "--format", "csv", "--era", "Narnia"])
     assert result.exit_code == 2 and "no era called 'Narnia'" in result.stderr
+
+
+def test_dash_means_standard_output(seeded_db: str, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    text = export(seeded_db, "--format", "csv", "-o", "-", "--from", "2024-05", "--to", "2024-05")
+    assert text.startswith("cluster_id,value,mod,") and not (tmp_path / "-").exists()
+
+
+def test_a_failed_export_leaves_no_file(seeded_db: str, tmp_path: Path) -> None:
+    path = tmp_path / "out.csv"
+    result = runner.invoke(app, ["--db", seeded_db, "export", "--format", "csv", "--era", "Narnia", "-o", str(path)])
+    assert result.exit_code == 2 and not path.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_csv_has_the_views_columns_and_csv_sources_pairs_each_source_with_its_url(seeded_db: str) -> None:
+    rows = list(csv.DictReader(io.StringIO(export(seeded_db, "--format", "csv", "--from", "2024-05", "--to", "2024-05"), newline="")))
+    many = next(row for row in rows if int(row["event_count"]) > 1)
+    assert many["first_reported"] <= many["last_reported"] and "mod" in many
+    sources = list(csv.DictReader(io.StringIO(export(seeded_db, "--format", "csv-sources", "--from", "2024-05", "--to", "2024-05"), newline="")))
+    reports = [row for row in sources if row["cluster_id"] == many["cluster_id"]]
+    assert len(reports) == int(many["event_count"])
+    for report in reports:
+        assert report["document_id"] and int(report["start"]) < int(report["end"])
+    taipei = [report for report in reports if report["source"].startswith("Taipei Times")]
+    assert taipei and taipei[0]["url"].startswith("https://www.taipeitimes.com/")
+
+
+def test_timelinejs_headlines_tell_the_event_and_title_sets_the_title_slide(seeded_db: str) -> None:
+    document = json.loads(export(seeded_db, "--format", "timelinejs", "--from", "2022", "--title", "Foreign fighters"))
+    assert document["title"]["text"]["headline"] == "Foreign fighters"
+    for slide in document["events"]:
+        assert slide["text"]["headline"] != slide["display_date"] and len(slide["text"]["headline"]) <= 100
+        assert "Reported by" in slide["text"]["text"]
+
+
+def test_ics_max_span_keeps_only_short_entries(seeded_db: str) -> None:
+    every = Calendar.from_ical(export(seeded_db, "--format", "ics", "--from", "2022")).walk("VEVENT")
+    days = Calendar.from_ical(export(seeded_db, "--format", "ics", "--from", "2022", "--max-span", "1")).walk("VEVENT")
+    assert 0 < len(days) < len(every)
+    assert all((event.decoded("DTEND") - event.decoded("DTSTART")).days == 1 for event in days)
+    assert all("ATTACH" in event or "URL" not in event for event in every)

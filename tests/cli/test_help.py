@@ -32,3 +32,29 @@ def test_every_command_has_help_with_example() -> None:
 
 def test_app_is_typer() -> None:
     assert isinstance(app, typer.Typer)
+
+
+def test_help_names_no_python_type_and_cuts_no_description() -> None:
+    import re
+
+    runner = CliRunner()
+    for path in all_commands():
+        output = runner.invoke(app, [*path, "--help"], terminal_width=100).output
+        leaked = re.findall(r"<(?:str|int|float|bool|list\[[a-z]+\]|[a-z]+ range|[A-Z][A-Za-z]+)>|\{[a-z_]+\}", output)
+        assert not leaked, f"`timeline {' '.join(path)} --help` shows {leaked}"
+        commands = output.split("Commands:", 1)[1] if "Commands:" in output else ""
+        assert "..." not in commands, f"`timeline {' '.join(path)} --help` cuts a command's description"
+
+
+def test_version_is_the_packages() -> None:
+    import tomllib
+    from pathlib import Path
+
+    result = CliRunner().invoke(app, ["--version"])
+    project = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert result.exit_code == 0 and result.stdout.strip() == f"timeline {project['version']}"
+
+
+def test_shell_completion_is_offered() -> None:
+    output = CliRunner().invoke(app, ["--help"]).output
+    assert "--install-completion" in output and "--show-completion" in output

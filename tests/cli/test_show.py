@@ -10,7 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from timeline.cli.main import app
-from timeline.export.records import CSV_COLUMNS
+from timeline.query.records import CSV_COLUMNS
 
 runner = CliRunner()
 

@@ -87,3 +87,39 @@ def test_statement_from_standard_input(seeded_db: str) -> None:
     result = runner.invoke(app, ["--db", seeded_db, "sql", "-", "--format", "json"], input="SELECT COUNT(*) AS n FROM periods;\n")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)[0]["n"] >= 6
+
+
+def test_full_text_match_runs(seeded_db: str) -> None:
+    result = run_sql(seeded_db, "SELECT rowid FROM events_fts WHERE events_fts MATCH 'recruit AND africa'")
+    assert result.rows
+
+
+def test_named_parameters_with_p(seeded_db: str) -> None:
+    [(cluster_id,)] = run_sql(seeded_db, "SELECT id FROM clusters WHERE source_count = 3 LIMIT 1").rows
+    result = runner.invoke(app, ["--db", seeded_db, "sql", "SELECT e.cluster_id, d.source FROM events e JOIN documents d "
+                                 "ON d.id = e.document_id WHERE e.cluster_id = :id AND :unused = 'x'", "-p", "id", cluster_id,
+                                 "-p", "unused", "x", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert {row["cluster_id"] for row in json.loads(result.stdout)} == {cluster_id} and len(json.loads(result.stdout)) == 3
+    missing = runner.invoke(app, ["--db", seeded_db, "sql", "SELECT :id"])
+    assert missing.exit_code == 1 and "-p NAME VALUE" in missing.stderr
+
+
+@pytest.mark.parametrize("statement", ["SELEC * FROM events", "SELECT * FRM events", "SELECT (1", "frobnicate the database"])
+def test_a_syntax_error_is_reported_as_one(seeded_db: str, statement: str) -> None:
+    result = runner.invoke(app, ["--db", seeded_db, "sql", statement])
+    assert result.exit_code == 1 and "syntax error" in result.stderr and "read-only" not in result.stderr
+
+
+@pytest.mark.parametrize("statement", ["PRAGMA integrity_check", "PRAGMA quick_check", "PRAGMA table_info(events)",
+                                       "SELECT name FROM pragma_table_info('events')", "PRAGMA foreign_key_check",
+                                       "PRAGMA index_list(events)", "PRAGMA user_version"])
+def test_reading_pragmas_run(seeded_db: str, statement: str) -> None:
+    assert run_sql(seeded_db, statement).columns
+
+
+def test_table_output_is_limited_and_says_so(seeded_db: str) -> None:
+    result = runner.invoke(app, ["--db", seeded_db, "sql", "SELECT id FROM mentions", "--max-rows", "3"])
+    assert result.exit_code == 0 and "(3 rows)" in result.stdout and "only the first 3 rows" in result.stderr
+    every = runner.invoke(app, ["--db", seeded_db, "sql", "SELECT id FROM mentions", "--format", "csv"])
+    assert len(every.stdout.splitlines()) == run_sql(seeded_db, "SELECT COUNT(*) FROM mentions").rows[0][0] + 1

@@ -24,8 +24,13 @@ def entries(url: str) -> list[tuple]:
 
 
 def damage(url: str, *statements: str) -> None:
+    """Run the statements with the foreign keys' checks off (the damage a hand edit or an older version could do)."""
     engine = create_database_engine(url)
     with engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        else:
+            connection.exec_driver_sql("SET LOCAL session_replication_role = replica")
         for statement in statements:
             connection.execute(text(statement))
     engine.dispose()

@@ -18,7 +18,7 @@ def ordered(entries) -> bool:  # type: ignore[no-untyped-def]
 
 
 def test_from_2022_runs_from_the_invasion_to_the_late_2024_reports(seeded_db: str) -> None:
-    entries = timeline.chronology(seeded_db, start="2022")
+    entries = timeline.chronology(seeded_db, from_="2022")
     assert ordered(entries)
     assert entries[0].value == "2022-02" and "full-scale invasion" in entries[0].text
     assert entries[-1].earliest >= date(2024, 11, 1)
@@ -28,7 +28,7 @@ def test_from_2022_runs_from_the_invasion_to_the_late_2024_reports(seeded_db: st
 
 
 def test_an_interval_overlapping_the_range_is_kept(seeded_db: str) -> None:
-    entries = timeline.chronology(seeded_db, start=date(2024, 5, 15), end=date(2024, 5, 20))
+    entries = timeline.chronology(seeded_db, from_=date(2024, 5, 15), to=date(2024, 5, 20))
     assert "2024-05" in {entry.value for entry in entries}
     assert all(entry.earliest < date(2024, 5, 20) and entry.latest > date(2024, 5, 15) for entry in entries)
 
@@ -43,7 +43,7 @@ def test_the_wagner_era(seeded_db: str) -> None:
 
 
 def test_from_one_era_to_another(seeded_db: str) -> None:
-    entries = timeline.chronology(seeded_db, start="Wagner era", end="North Korean deployment")
+    entries = timeline.chronology(seeded_db, from_="Wagner era", to="North Korean deployment")
     values = [entry.value for entry in entries]
     assert "2022-09" in values
     assert "2022-02" not in values
@@ -52,16 +52,16 @@ def test_from_one_era_to_another(seeded_db: str) -> None:
 
 
 def test_era_and_dates_narrow_each_other(seeded_db: str) -> None:
-    entries = timeline.chronology(seeded_db, start="2023", era="Wagner era")
+    entries = timeline.chronology(seeded_db, from_="2023", era="Wagner era")
     assert entries and all(entry.latest > date(2023, 1, 1) for entry in entries)
     assert "2022-09" not in {entry.value for entry in entries}
 
 
 def test_full_text_search(seeded_db: str) -> None:
-    entries = timeline.chronology(seeded_db, text="mobilization order")
+    entries = timeline.chronology(seeded_db, grep="mobilization order")
     assert [entry.value for entry in entries] == ["2022-09"]
-    assert timeline.chronology(seeded_db, text="38,940")
-    assert timeline.chronology(seeded_db, text="zeppelin") == []
+    assert timeline.chronology(seeded_db, grep="38,940")
+    assert timeline.chronology(seeded_db, grep="zeppelin") == []
 
 
 def test_source_filter(seeded_db: str) -> None:
@@ -71,7 +71,7 @@ def test_source_filter(seeded_db: str) -> None:
 
 def test_reported_entries_on_request(seeded_db: str) -> None:
     stated = timeline.chronology(seeded_db)
-    every = timeline.chronology(seeded_db, include_reported=True)
+    every = timeline.chronology(seeded_db, reported=True)
     assert len(every) >= len(stated)
     assert {entry.date_basis for entry in stated} == {"stated"}
 
@@ -82,8 +82,8 @@ def test_unknown_era_is_a_clear_error(seeded_db: str) -> None:
 
 
 def test_to_frame(seeded_db: str) -> None:
-    frame = timeline.chronology(seeded_db, start="2024-05", end="2024-05").to_frame()
-    assert list(frame.columns[:3]) == ["event_id", "value", "mod"]
+    frame = timeline.chronology(seeded_db, from_="2024-05", to="2024-05").to_frame()
+    assert list(frame.columns[:3]) == ["cluster_id", "value", "mod"]
     assert str(frame["earliest"].dtype).startswith("datetime64")
     assert "May 2024" in set(frame["label"])
     assert (frame["source_count"] >= 1).all()
@@ -98,12 +98,12 @@ def test_docstring_examples_run(seeded_db: str) -> None:
 
 
 def test_same_chronology_on_postgresql(seeded_db: str, seeded_postgres: str) -> None:
-    on_sqlite = timeline.chronology(seeded_db, start="Wagner era", end="North Korean deployment")
-    on_postgres = timeline.chronology(seeded_postgres, start="Wagner era", end="North Korean deployment")
+    on_sqlite = timeline.chronology(seeded_db, from_="Wagner era", to="North Korean deployment")
+    on_postgres = timeline.chronology(seeded_postgres, from_="Wagner era", to="North Korean deployment")
     assert [(entry.event_id, entry.label, entry.sources) for entry in on_postgres] == [
         (entry.event_id, entry.label, entry.sources) for entry in on_sqlite
     ]
-    assert [entry.value for entry in timeline.chronology(seeded_postgres, text="mobilization order")] == ["2022-09"]
+    assert [entry.value for entry in timeline.chronology(seeded_postgres, grep="mobilization order")] == ["2022-09"]
     assert timeline.chronology(seeded_postgres, actor="wagner", category="recruitment")
 
 
@@ -111,3 +111,21 @@ def test_within_keeps_only_intervals_inside_the_range(seeded_db: str) -> None:
     inside = timeline.chronology(seeded_db, era="Wagner era", within=True)
     assert [entry.value for entry in inside] == ["2022-09"]
     assert all(entry.earliest >= date(2022, 7, 1) and entry.latest <= date(2023, 8, 24) for entry in inside)
+
+
+def test_documents_mentions_and_claims_as_frames(seeded_db: str) -> None:
+    documents = timeline.documents(seeded_db)
+    assert len(documents) == 5 and "text" not in documents and "published_basis" in documents
+    assert "text" in timeline.documents(seeded_db, text=True)
+    mentions = timeline.mentions(seeded_db)
+    assert {"DURATION", "SET"} <= set(mentions["type"]) and str(mentions["earliest"].dtype).startswith("datetime64")
+    claims = timeline.claims(seeded_db)
+    assert any("38,940" in text for text in claims["text"]) and {"cluster_id", "claimed_by", "period", "source"} <= set(claims)
+
+
+def test_the_python_api_speaks_the_command_lines_words(seeded_db: str) -> None:
+    import inspect
+
+    parameters = set(inspect.signature(timeline.chronology).parameters)
+    assert {"from_", "to", "grep", "reported", "era", "actor", "category", "source", "within", "limit"} <= parameters
+    assert not {"start", "end", "text", "include_reported"} & parameters

@@ -37,7 +37,7 @@ def expected_citations(db: str) -> dict[str, tuple[tuple[str, str | None], ...]]
 
 
 def test_every_entry_cites_its_clusters_reports(seeded_db: str) -> None:
-    entries = timeline.chronology(seeded_db, include_reported=True)
+    entries = timeline.chronology(seeded_db, reported=True)
     expected = expected_citations(seeded_db)
     assert any(entry.event_count > 1 for entry in entries) and any(entry.event_count == 1 for entry in entries)
     for entry in entries:
@@ -52,7 +52,7 @@ def test_a_cluster_without_its_representative_event_still_cites_its_reports(copy
         cluster_id = connection.execute("SELECT id FROM clusters WHERE event_count = 1 ORDER BY id LIMIT 1").fetchone()[0]
         connection.execute("UPDATE clusters SET event_id = NULL WHERE id = ?", (cluster_id,))
     connection.close()
-    entry = next(entry for entry in timeline.chronology(copy_db, include_reported=True) if entry.event_id == cluster_id)
+    entry = next(entry for entry in timeline.chronology(copy_db, reported=True) if entry.event_id == cluster_id)
     assert entry.citations == expected_citations(copy_db)[cluster_id]
     assert (entry.document_id, entry.start, entry.end) == (0, 0, 0)
 
@@ -62,7 +62,7 @@ def test_a_database_without_clusters_lists_its_events(copy_db: str) -> None:
     with connection:
         connection.execute("DELETE FROM clusters")
     connection.close()
-    entries = timeline.chronology(copy_db, start="2022")
+    entries = timeline.chronology(copy_db, from_="2022")
     assert entries and all(entry.event_count == 1 and len(entry.citations) == 1 for entry in entries)
     engine = create_database_engine(copy_db, read_only=True)
     with engine.connect() as connection:
@@ -73,7 +73,7 @@ def test_a_database_without_clusters_lists_its_events(copy_db: str) -> None:
 
 
 def test_entries_are_made_as_the_dataclass_makes_them(seeded_db: str) -> None:
-    for entry in timeline.chronology(seeded_db, include_reported=True):
+    for entry in timeline.chronology(seeded_db, reported=True):
         values = [getattr(entry, field.name) for field in dataclasses.fields(ChronologyEntry)]
         made = ChronologyEntry(*values)
         assert vars(entry) == vars(made) and entry == made and hash(entry) == hash(made) and repr(entry) == repr(made)

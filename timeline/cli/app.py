@@ -10,10 +10,78 @@ from enum import Enum
 from functools import cache
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 DEFAULT_DATABASE = "timeline.db"
 
-class TimelineApp(typer.Typer):
+class HelpWithoutTypes:
+    """Help that names each value by its metavar (or its name), never by a Python type (`<str>`, `<float range>`), and
+    lists each command with its whole first sentence, never cut with "..."."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        for parameter in getattr(self, "params", ()):
+            _plain_help_of(parameter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The command's short help, or the first sentence of its help, in full."""
+        text = self.short_help or (self.help or "").strip().split("\n\n", 1)[0]  # type: ignore[attr-defined]
+        text = " ".join(text.split())
+        sentence = text.split(". ", 1)[0]
+        return sentence.rstrip(".") + ("." if sentence else "")
+
+
+class TimelineCommand(HelpWithoutTypes, TyperCommand):
+    """A command of the timeline CLI (see HelpWithoutTypes)."""
+
+
+class TimelineGroup(HelpWithoutTypes, TyperGroup):
+    """A group of commands of the timeline CLI (see HelpWithoutTypes)."""
+
+
+def _plain_help_of(parameter) -> None:  # type: ignore[no-untyped-def]
+    """Show the parameter in help by its metavar or name only: no type, `NAME`/`[NAME]` in the usage line."""
+    parameter.display_type = lambda ctx: ""
+    is_option = getattr(parameter, "param_type_name", "") == "option"
+    parameter.display_type_rich = (lambda ctx: parameter.metavar or "") if is_option else (lambda ctx: "")
+    if getattr(parameter, "param_type_name", "") == "option" and not parameter.is_flag and parameter.metavar is None:
+        parameter.metavar = _option_metavar(parameter) + ("..." if parameter.nargs != 1 else "")
+    if getattr(parameter, "param_type_name", "") == "argument":
+        name = (parameter.metavar or parameter.name or "").upper()
+        parameter.metavar = name
+        many = "..." if parameter.nargs != 1 else ""
+        parameter._usage_display_name = lambda: (name if parameter.required else f"[{name}]") + many
+        parameter._rich_display_name = lambda: name + many
+
+
+def _option_metavar(parameter) -> str:  # type: ignore[no-untyped-def]
+    """`table|csv|json` for a choice, else the option's long name in capitals (`--published` takes PUBLISHED)."""
+    descriptor = getattr(parameter, "type_descriptor", None)
+    choices = getattr(descriptor, "choices", None) if getattr(descriptor, "is_choice", False) else None
+    if choices:
+        return "|".join(str(getattr(choice, "value", choice)) for choice in choices)
+    longest = max(parameter.opts, key=len).lstrip("-")
+    return longest.replace("-", "_").upper()
+
+
+class TimelineTyper(typer.Typer):
+    """A Typer whose commands and groups give help without Python types (see HelpWithoutTypes)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("cls", TimelineGroup)
+        kwargs.setdefault("rich_markup_mode", None)
+        super().__init__(*args, **kwargs)
+
+    def command(self, name: str | None = None, *, cls=None, **kwargs):  # type: ignore[no-untyped-def,override]
+        """Register a command (a TimelineCommand unless `cls` says otherwise)."""
+        return super().command(name, cls=cls or TimelineCommand, **kwargs)
+
+    def add_typer(self, typer_instance, *, cls=None, **kwargs) -> None:  # type: ignore[no-untyped-def,override]
+        """Add a group of commands (a TimelineGroup unless `cls` says otherwise)."""
+        super().add_typer(typer_instance, cls=cls or TimelineGroup, **kwargs)
+
+
+class TimelineApp(TimelineTyper):
     """The command line: a database error anywhere ends with one clear line on stderr, not a traceback."""
 
     def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -23,7 +91,7 @@ class TimelineApp(typer.Typer):
             _coerce_plain_parameters_directly(command)
             return command(*args, **kwargs)
         except Exception as error:
-            if type(error).__name__ == "StorageError":
+            if type(error).__name__ in ("StorageError", "MissingExtraError"):
                 typer.echo(f"Error: {error}", err=True)
                 raise SystemExit(1) from None
             if not _is_database_error(error):
@@ -153,7 +221,7 @@ app = TimelineApp(
     name="timeline",
     help="Event-timeline and temporal database for news articles.\n\nExample: timeline show --from 2022",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -165,8 +233,12 @@ def main(
     db: str = typer.Option(
         None,
         "--db",
+        metavar="PATH_OR_URL",
         help="Database file or SQLAlchemy URL (default: $TIMELINE_DB or ./timeline.db).",
         show_default=False,
+    ),
+    version: bool = typer.Option(
+        False, "--version", is_eager=True, callback=lambda shown: _print_version(shown), help="Print timeline's version and exit.",
     ),
 ) -> None:
     """Event-timeline and temporal database for news articles.
@@ -174,6 +246,14 @@ def main(
     Example: timeline --db research.db show --from 2022
     """
     ctx.obj = {"db": db or os.environ.get("TIMELINE_DB") or DEFAULT_DATABASE}
+
+
+def _print_version(shown: bool) -> None:
+    if shown:
+        from timeline import __version__
+
+        typer.echo(f"timeline {__version__}")
+        raise typer.Exit()
 
 
 def database_of(ctx: typer.Context) -> str:

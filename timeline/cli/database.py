@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from timeline.cli.app import app, database_of, fail
+from timeline.cli.app import TimelineTyper, app, database_of, fail
 
-db_app = typer.Typer(
+db_app = TimelineTyper(
     help="Manage the database schema.\n\nExample: timeline db upgrade",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -15,7 +15,7 @@ app.add_typer(db_app, name="db")
 
 
 @db_app.command("upgrade")
-def upgrade(ctx: typer.Context, revision: str = typer.Argument("head", help="Target revision.")) -> None:
+def upgrade(ctx: typer.Context, revision: str = typer.Argument("head", metavar="REVISION", help="Target revision.")) -> None:
     """Create or migrate the database to the newest schema (or REVISION).
 
     Example: timeline db upgrade
@@ -95,7 +95,7 @@ def check(
 @db_app.command("backup")
 def backup(
     ctx: typer.Context,
-    destination: str = typer.Argument(..., help="File to write the copy to."),
+    destination: str = typer.Argument(..., metavar="FILE", help="File to write the copy to."),
     force: bool = typer.Option(False, "--force", help="Replace the file if it exists."),
 ) -> None:
     """Copy the database to FILE as one consistent snapshot, even while it is in use (SQLite).
@@ -121,3 +121,31 @@ def _require_existing(db: str) -> None:
     path = sqlite_path(database_url(db))
     if path is not None and not path.exists():
         raise fail(f"{path}: no such database (create it with `timeline db upgrade` or `timeline ingest`)")
+
+
+@db_app.command("reader-role")
+def reader_role(
+    ctx: typer.Context,
+    name: str = typer.Argument(None, metavar="NAME", help="The role's name (default: $TIMELINE_READER_ROLE or timeline_reader)."),
+    password: str = typer.Option(None, "--password", metavar="TEXT", help="Give the role this password (when the server asks for one)."),
+) -> None:
+    """Create the PostgreSQL role `timeline sql` runs as: it logs in and reads every table and view, and nothing more.
+
+    It is no superuser, creates neither roles nor databases, and belongs to no built-in role, so a
+    query run as it can neither read the server's files nor end other sessions. Run it as a role
+    that may create roles (a superuser); `timeline sql` then connects as the reader role whenever
+    the URL's own role has more rights than that. Running it again brings the grants up to date.
+
+    Example: timeline --db postgresql://postgres@localhost/news db reader-role
+    """
+    from timeline.query.sql_postgresql import reader_role_name
+    from timeline.store.reader_role import ReaderRoleError, create_reader_role
+
+    role = name or reader_role_name()
+    try:
+        url = create_reader_role(database_of(ctx), role, password)
+    except ReaderRoleError as error:
+        raise fail(str(error)) from None
+    typer.echo(f"role {role} reads {url.rsplit('/', 1)[-1]} and nothing more; `timeline sql` connects as it: {url}")
+    if name and name != reader_role_name():
+        typer.echo(f"(set TIMELINE_READER_ROLE={role} so that `timeline sql` uses it)", err=True)

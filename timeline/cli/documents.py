@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, TextIO
 
 import typer
 
-from timeline.cli.app import app, database_of, fail
+from timeline.cli.app import TimelineTyper, app, database_of, fail
 
 if TYPE_CHECKING:
     from timeline.query.documents import DocumentDetail, DocumentSummary
 
-documents_app = typer.Typer(
+documents_app = TimelineTyper(
     help="List stored documents: date, its basis and precision, source, segments, events.\n\nExample: timeline documents",
     invoke_without_command=True,
 )
@@ -60,7 +60,7 @@ def list_documents(
 @documents_app.command("show")
 def show_document(
     ctx: typer.Context,
-    document_id: int = typer.Argument(..., help="Document id, as listed by `timeline documents`."),
+    document_id: int = typer.Argument(..., metavar="ID", help="Document id, as listed by `timeline documents`."),
     kinds: bool = typer.Option(True, "--marks/--plain", help="Mark each segment with its kind and reason, or print the bare text."),
 ) -> None:
     """Print one document's text, each segment under a mark giving its kind (body, title, boilerplate, caption, teaser), offsets and reason.
@@ -115,9 +115,10 @@ def render_documents(summaries: Sequence[DocumentSummary]) -> str:
 
 def write_documents(summaries: Sequence[DocumentSummary], output_format: str, out: TextIO) -> None:
     """Write the documents as CSV (one column per segment kind) or as a JSON array."""
-    import csv
     import json
     from dataclasses import asdict
+
+    from timeline.export.csv_cells import write_csv_rows
 
     from timeline.domain import SEGMENT_KINDS
 
@@ -125,10 +126,8 @@ def write_documents(summaries: Sequence[DocumentSummary], output_format: str, ou
         json.dump([asdict(summary) for summary in summaries], out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
-    writer = csv.DictWriter(out, fieldnames=("id", "published", "precision", "basis", "source", "name", "events", *SEGMENT_KINDS, "evidence"), lineterminator="\n")
-    writer.writeheader()
-    for summary in summaries:
-        writer.writerow(_row(summary))
+    header = ("id", "published", "precision", "basis", "source", "name", "events", *SEGMENT_KINDS, "evidence")
+    write_csv_rows(out, header, ([_row(summary)[name] for name in header] for summary in summaries))
 
 
 def render_document(detail: DocumentDetail, width: int | None = None) -> str:

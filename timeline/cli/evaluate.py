@@ -12,9 +12,9 @@ from timeline.cli.tag import AnchorMode
 
 @app.command("eval")
 def eval_command(
-    gold: Path = typer.Argument(..., help="Gold TIMEX JSONL file (id, dct, text, timexes)."),
+    gold: Path = typer.Argument(..., metavar="GOLD.jsonl", help="Gold TIMEX JSONL file (id, dct, text, timexes)."),
     anchor: AnchorMode = typer.Option(AnchorMode.news, "--anchor", help="news or narrative anchoring."),
-    output: Path = typer.Option(None, "--output", "-o", help="Also write the tagger's output as JSONL here."),
+    output: Path = typer.Option(None, "--output", "-o", metavar="FILE", help="Also write the tagger's output as JSONL here."),
 ) -> None:
     """Tag the gold file's texts and print strict/relaxed extent, value and type P/R/F1 (TempEval-3).
 

@@ -11,14 +11,14 @@ from timeline.cli.app import app, database_of, fail
 def ingest(
     ctx: typer.Context,
     paths: list[str] = typer.Argument(..., help="Files, directories (read with their manifest.csv) or - for stdin."),
-    published: str = typer.Option(None, "--published", help="Publication date of the given files: 2024-06-10, 2024-06 or 2024."),
-    source: str = typer.Option(None, "--source", help="Source (outlet) of the given files."),
-    url: str = typer.Option(None, "--url", help="URL of the given file."),
-    title: str = typer.Option(None, "--title", help="Title of the given file."),
-    max_size: float = typer.Option(5.0, "--max-size", min=0.001, help="Largest document accepted, in MB."),
-    jobs: int = typer.Option(None, "--jobs", "-j", min=0, help="Worker processes for extraction (default: one per core; 0: none).", show_default=False),
-    scheduler: str = typer.Option(None, "--scheduler", help="Run extraction on a Dask cluster: tcp://HOST:PORT (needs timeline[dask])."),
-    timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Stop a document's extraction after this many seconds and report it."),
+    published: str = typer.Option(None, "--published", metavar="DATE", help="Publication date of the given files: 2024-06-10, 2024-06 or 2024."),
+    source: str = typer.Option(None, "--source", metavar="NAME", help="Source (outlet) of the given files."),
+    url: str = typer.Option(None, "--url", metavar="URL", help="URL of the given file."),
+    title: str = typer.Option(None, "--title", metavar="TEXT", help="Title of the given file."),
+    max_size: float = typer.Option(5.0, "--max-size", metavar="MB", min=0.001, help="Largest document accepted, in MB."),
+    jobs: int = typer.Option(None, "--jobs", "-j", metavar="N", min=0, help="Worker processes for extraction (default: one per core; 0: none).", show_default=False),
+    scheduler: str = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Run extraction on a Dask cluster: tcp://HOST:PORT (needs timeline[dask])."),
+    timeout: float = typer.Option(60.0, "--timeout", metavar="SECONDS", min=0.1, help="Stop a document's extraction after this many seconds and report it."),
 ) -> None:
     """Ingest articles: each new text is stored once, with its dates, mentions and events.
 
@@ -56,6 +56,8 @@ def ingest(
         )
     except (StorageError, SchedulerError) as error:
         raise fail(str(error)) from None
+    for warning in report.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     for failure in report.failures:
         typer.echo(f"failed: {failure.name}: {failure.reason}", err=True)
     typer.echo(report.summary())

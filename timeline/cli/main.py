@@ -10,5 +10,6 @@ from timeline.cli import evaluate as _evaluate  # noqa: F401,E402
 from timeline.cli import export as _export  # noqa: F401,E402
 from timeline.cli import periods as _periods  # noqa: F401,E402
 from timeline.cli import sql as _sql  # noqa: F401,E402
+from timeline.cli import serve as _serve  # noqa: F401,E402
 
 __all__ = ["app"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from timeline.cli.app import app, database_of, fail
+from timeline.cli.app import TimelineTyper, app, database_of, fail
 
-periods_app = typer.Typer(
+periods_app = TimelineTyper(
     help="List, add and remove named periods (eras) such as 'Wagner era'.\n\nExample: timeline periods list",
     no_args_is_help=True,
 )
@@ -51,10 +51,10 @@ def list_command(ctx: typer.Context) -> None:
 def add_command(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="The period's name, e.g. 'Bakhmut battle'."),
-    start: str = typer.Option(..., "--start", help="First day, month or year: YYYY, YYYY-MM or YYYY-MM-DD."),
-    end: str = typer.Option(None, "--end", help="Last day, month or year (inclusive); leave out while it goes on."),
-    alias: list[str] = typer.Option([], "--alias", help="Another name (repeat the option for more)."),
-    description: str = typer.Option("", "--description", help="One line saying what the period is and what its dates mark."),
+    start: str = typer.Option(..., "--start", metavar="DATE", help="First day, month or year: YYYY, YYYY-MM or YYYY-MM-DD."),
+    end: str = typer.Option(None, "--end", metavar="DATE", help="Last day, month or year (inclusive); leave out while it goes on."),
+    alias: list[str] = typer.Option([], "--alias", metavar="NAME", help="Another name (repeat the option for more)."),
+    description: str = typer.Option("", "--description", metavar="TEXT", help="One line saying what the period is and what its dates mark."),
     replace: bool = typer.Option(False, "--replace", help="Replace a period of the same name."),
 ) -> None:
     """Add a named period; --end is inclusive at its precision (2023-08 means to 31 August 2023).
@@ -89,7 +89,7 @@ def remove_command(ctx: typer.Context, name: str = typer.Argument(..., help="Nam
 
 
 @periods_app.command("load")
-def load_command(ctx: typer.Context, path: str = typer.Argument(..., help="A TOML file of [[period]] tables.")) -> None:
+def load_command(ctx: typer.Context, path: str = typer.Argument(..., metavar="FILE", help="A TOML file of [[period]] tables.")) -> None:
     """Add or update (by name) every period of a TOML file laid out like seeds/periods.toml.
 
     Example: timeline periods load seeds/periods.toml

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
 import typer
 
 from timeline.cli.app import app, database_of, fail
+from timeline.export.words import counted
 from timeline.store.sqlite_file import local_sqlite_path
 
 if TYPE_CHECKING:
+    from timeline.domain import ChronologyEntry
     from timeline.query.chronology_entries import ChronologyReader
 
 WHEN_FORMS = (
@@ -22,15 +26,15 @@ WHEN_FORMS = (
     "(timeline periods list). Relative dates such as 'last year' count from today's date: what you type "
     "is read against the day you type it, unlike dates in articles, which are read against their publication date."
 )
-FROM_OPTION = typer.Option(None, "--from", help=f"Keep entries whose dates overlap this or anything later: {WHEN_FORMS}")
-TO_OPTION = typer.Option(None, "--to", help="Keep entries whose dates overlap this or anything earlier (same forms as --from; an era runs to its end).")
-ERA_OPTION = typer.Option(None, "--era", help="Keep entries overlapping this named period, e.g. 'Wagner era'.")
-ACTOR_OPTION = typer.Option(None, "--actor", help="Keep entries naming this actor (country, organisation, group, person).")
-CATEGORY_OPTION = typer.Option(None, "--category", help="Keep entries of this category (recruitment, casualties, deployment, …).")
-SOURCE_OPTION = typer.Option(None, "--source", help="Keep entries reported by a source whose name, title or URL contains this.")
-GREP_OPTION = typer.Option(None, "--grep", help="Keep entries whose wording contains all these words (full-text search).")
+FROM_OPTION = typer.Option(None, "--from", metavar="WHEN", help=f"Keep entries whose dates overlap this or anything later: {WHEN_FORMS}")
+TO_OPTION = typer.Option(None, "--to", metavar="WHEN", help="Keep entries whose dates overlap this or anything earlier (same forms as --from; an era runs to its end).")
+ERA_OPTION = typer.Option(None, "--era", metavar="NAME", help="Keep entries overlapping this named period, e.g. 'Wagner era'.")
+ACTOR_OPTION = typer.Option(None, "--actor", metavar="NAME", help="Keep entries naming this actor (country, organisation, group, person).")
+CATEGORY_OPTION = typer.Option(None, "--category", metavar="NAME", help="Keep entries of this category (recruitment, casualties, deployment, …).")
+SOURCE_OPTION = typer.Option(None, "--source", metavar="TEXT", help="Keep entries reported by a source whose name, title or URL contains this.")
+GREP_OPTION = typer.Option(None, "--grep", metavar="WORDS", help="Keep entries whose wording contains all these words (full-text search).")
 REPORTED_OPTION = typer.Option(False, "--reported", help="Also keep entries dated only by their article's publication date.")
-LIMIT_OPTION = typer.Option(None, "--limit", min=1, help="At most N entries.")
+LIMIT_OPTION = typer.Option(None, "--limit", metavar="N", min=1, help="At most N entries.")
 WITHIN_OPTION = typer.Option(False, "--within", help="Keep only entries whose whole date interval lies inside the range (instead of overlapping it).")
 
 
@@ -71,13 +75,26 @@ def show(
     """
     db = database_of(ctx)
     _build_from_seeds_if_missing(db)
-    # A short read: the cyclic garbage collector would walk every object its imports and entries create, again
-    # and again, and find nothing to free.
+    # The entries stream from the database to the output and are freed as they go: the cyclic garbage collector
+    # would walk every object the imports and entries create, again and again, and find nothing to free.
     gc.disable()
     try:
-        entries, hidden = select_entries(db, start, end, era, actor, category, source, grep, reported, limit, within)
+        merged: list = []
+        with selected_entries(db, start, end, era, actor, category, source, grep, reported, limit, within) as selection:
+            _write_entries(output_format, _noting_merged(selection.entries, merged) if explain else selection.entries)
+            notes = selection.notes()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        raise typer.Exit(0) from None
     finally:
         gc.enable()
+    for note in notes:
+        typer.echo(note, err=True)
+    if explain:
+        _explain(db, merged, to_stderr=output_format is not ShowFormat.table)
+
+
+def _write_entries(output_format: ShowFormat, entries) -> None:  # type: ignore[no-untyped-def]
     if output_format is ShowFormat.csv:
         from timeline.export.tabular import write_csv
 
@@ -87,35 +104,58 @@ def show(
 
         write_json(entries, sys.stdout)
     else:
-        from timeline.export.table import render_table
+        from timeline.export.table import write_table
 
-        typer.echo(render_table(entries))
-    for note in hidden:
-        typer.echo(note, err=True)
-    if explain:
-        _explain(db, entries, to_stderr=output_format is not ShowFormat.table)
+        write_table(entries, sys.stdout)
+    sys.stdout.flush()
 
 
-def _explain(db: str, entries, to_stderr: bool) -> None:  # type: ignore[no-untyped-def]
+def _noting_merged(entries, merged: list):  # type: ignore[no-untyped-def]
+    """The entries as they stream, noting (id, label, text) of each that cites several reports."""
+    for entry in entries:
+        if entry.event_count > 1:
+            merged.append((entry.event_id, entry.label, entry.text))
+        yield entry
+
+
+def _explain(db: str, merged: list, to_stderr: bool) -> None:  # type: ignore[no-untyped-def]
     """Why each shown entry's reports were merged (after a table on stdout; after CSV or JSON on stderr)."""
     from timeline.store.cluster_explain import merge_explanations
 
-    explained = merge_explanations(db, (entry.event_id for entry in entries))
+    explained = merge_explanations(db, (identifier for identifier, _label, _text in merged))
     lines = ["", "Why reports were merged:"] if explained else ["", "No entry shown merges several reports."]
-    for entry in entries:
-        if entry.event_id in explained:
-            lines.append(f"  {entry.label}  {' '.join(entry.text.split())[:80]}")
-            lines.extend(f"    {line}" for line in explained[entry.event_id])
+    for identifier, label, text in merged:
+        if identifier in explained:
+            lines.append(f"  {label}  {' '.join(text.split())[:80]}")
+            lines.extend(f"    {line}" for line in explained[identifier])
     typer.echo("\n".join(lines), err=to_stderr)
 
 
-def select_entries(db, start, end, era, actor, category, source, grep, reported, limit, within=False):  # type: ignore[no-untyped-def]
-    """The filtered chronology and notes on what it leaves out, or a clear error (exit 2) for a bad filter.
+def _quiet_broken_pipe() -> None:
+    """After the reader of standard output went away (`| head`), send what is left to nowhere instead of an error."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+@dataclass
+class Selection:
+    """The entries a command asked for, read as they are taken, and the notes on what they leave out."""
+
+    entries: Iterator[ChronologyEntry]
+    notes: Callable[[], list[str]]
+
+
+@contextmanager
+def selected_entries(db, start, end, era, actor, category, source, grep, reported, limit, within=False) -> Iterator[Selection]:  # type: ignore[no-untyped-def]
+    """The filtered chronology, streamed while the block runs, and (after it) notes on what it leaves out; a clear error
+    (exit 2) for a bad filter, exit 1 for a database that cannot be read.
 
     A local SQLite file is read with the standard library (`timeline/query/sqlite_reader.py`), any other
     database through SQLAlchemy; both run the same statements and give the same entries.
     """
-    from timeline.query.chronology_entries import read_chronology
+    from timeline.query.chronology_entries import iter_entries
     from timeline.query.filters import filter_of
     from timeline.query.when import WhenError
 
@@ -128,15 +168,28 @@ def select_entries(db, start, end, era, actor, category, source, grep, reported,
                 )
             except WhenError as error:
                 raise fail(str(error), 2) from None
-            entries, undated = read_chronology(reader, query_filter)
-    except typer.Exit:
+            entries, clustered = iter_entries(reader, query_filter)
+
+            def notes() -> list[str]:
+                found = [_range_note(query_filter, start, end, era)] if (start or end or era) else []
+                undated = reader.undated_count(clustered, query_filter.include_reported)
+                if undated:
+                    found.append(f"({counted(undated, 'entry')} with no calendar date — their article's publication date is "
+                                 "unknown — are not shown.)")
+                return found
+
+            try:
+                yield Selection(entries, notes)
+            finally:
+                entries.close()  # its cursor closes before the connection does, even when the output stopped early
+    except (typer.Exit, BrokenPipeError, KeyboardInterrupt):
         raise
+    except OSError as error:
+        if error.errno == errno.EPIPE:
+            raise BrokenPipeError from None
+        raise fail(f"cannot write the output: {error.strerror or error}") from None
     except Exception as error:  # noqa: BLE001 - a database that cannot be read is reported, not traced
         raise fail(f"cannot read {db}: {getattr(error, 'orig', None) or error}") from None
-    notes = [_range_note(query_filter, start, end, era)] if (start or end or era) else []
-    if undated:
-        notes.append(f"({undated} entries with no calendar date — their article's publication date is unknown — are not shown.)")
-    return entries, notes
 
 
 @contextmanager

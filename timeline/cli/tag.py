@@ -28,11 +28,11 @@ class AnchorMode(str, Enum):
 
 @app.command("tag")
 def tag_command(
-    source: str = typer.Argument(None, help="A text file, or - for standard input."),
-    dct: str = typer.Option(None, "--dct", help="Publication date of the text: YYYY, YYYY-MM or YYYY-MM-DD (omit if unknown)."),
+    source: str = typer.Argument(None, metavar="FILE", help="A text file, or - for standard input."),
+    dct: str = typer.Option(None, "--dct", metavar="DATE", help="Publication date of the text: YYYY, YYYY-MM or YYYY-MM-DD (omit if unknown)."),
     anchor: AnchorMode = typer.Option(AnchorMode.news, "--anchor", help="news: relative dates anchor to --dct; narrative: to the story's latest date."),
     output_format: TagFormat = typer.Option(TagFormat.table, "--format", help="table, json or timeml."),
-    jsonl: str = typer.Option(None, "--jsonl", help="Batch: a TIMEX JSONL file (id, dct, text) or -; writes it back with timexes to stdout."),
+    jsonl: str = typer.Option(None, "--jsonl", metavar="FILE", help="Batch: a TIMEX JSONL file (id, dct, text) or -; writes it back with timexes to stdout."),
 ) -> None:
     """Find and resolve the temporal expressions (TIMEX3) of a text.
 

@@ -65,7 +65,7 @@ def rules() -> _Rules:
             r"(?<![\w-])(?:" + alternation(data["near_boundary_words"]) + r")\s+(?:(?:" + gap + r")\s+)*$", re.IGNORECASE
         ),
         report_before=re.compile(r"(?<![\w-])(?:" + speech + r")\b" + data["report_gap"] + r"\s*,?\s+(?:on\s+)?$"),
-        report_after=re.compile(r"\s*,?\s*(?:" + speech + r")\b"),
+        report_after=re.compile(r"\s+(?:" + speech + r")\b"),
         side_clause=re.compile(
             r",\s*(?:" + alternation(data["side_clause_openers"]) + r")\b[^,;()]*(?:,|$)|\([^()]*\)|\s[—–]\s[^—–]*\s[—–]\s"
         ),

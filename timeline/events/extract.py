@@ -163,8 +163,8 @@ def governing_date(text: str, start: int, end: int, dates: Sequence[Mention]) ->
 
     Some dates govern only when nothing better does, in this order: a date attached to an
     event noun ("the shooting on Aug. 5", "his September 2022 mobilization order") dates that
-    noun's own event; a date inside a side clause (", who took office in March,") dates that
-    clause; a report date ("police said Tuesday") is when it was said; a clock time with no day
+    noun's own event; a report date ("police said Tuesday") is when it was said; a date inside
+    a side clause (", who took office in March,") dates that clause; a clock time with no day
     in the text ("at about 1 p.m.") has the publication day only by the news convention.
     """
     inside = [mention for mention in dates if start <= mention.start and mention.end <= end]
@@ -177,7 +177,7 @@ def governing_date(text: str, start: int, end: int, dates: Sequence[Mention]) ->
     def rank(mention: Mention) -> tuple[bool, bool, bool, bool, bool]:
         side = any(first <= mention.start and mention.end <= last for first, last in sides)
         noun = event_noun_phrase(text, start, mention) is not None
-        return (not mention.anchored, states_no_day(mention), is_report_date(text, start, mention), side, noun)
+        return (not mention.anchored, states_no_day(mention), side, is_report_date(text, start, mention), noun)
 
     return min(candidates, key=rank)
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
-from timeline.export.tabular import neutralise_formula
+from timeline.export.csv_cells import write_csv_rows
 
 CELL_WIDTH = 60
 
@@ -25,18 +23,16 @@ def render_result_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], c
     return "\n".join(lines)
 
 
-def write_result_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]], out: TextIO) -> None:
-    """RFC 4180 CSV with a header; text cells a spreadsheet would run as a formula are neutralised."""
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([neutralise_formula(_plain(value)) for value in row])
+def write_result_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]], out: TextIO) -> int:
+    """RFC 4180 CSV with a header, row by row; text cells a spreadsheet would run as a formula are neutralised."""
+    return write_csv_rows(out, columns, ([_plain(value) for value in row] for row in rows))
 
 
-def write_result_json(columns: Sequence[str], rows: Sequence[Sequence[Any]], out: TextIO) -> None:
-    """A JSON array of objects keyed by column name."""
-    json.dump([{name: _plain(value) for name, value in zip(columns, row)} for row in rows], out, ensure_ascii=False, indent=2, default=str)
-    out.write("\n")
+def write_result_json(columns: Sequence[str], rows: Iterable[Sequence[Any]], out: TextIO) -> int:
+    """A JSON array of objects keyed by column name, written row by row."""
+    from timeline.export.tabular import write_json_array
+
+    return write_json_array(({name: _plain(value) for name, value in zip(columns, row)} for row in rows), out)
 
 
 def _plain(value: Any) -> Any:

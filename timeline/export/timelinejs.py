@@ -5,11 +5,13 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import TextIO
 
-from timeline.domain import ChronologyEntry
+from timeline.domain import ChronologyEntry, Report, web_link
+from timeline.query.records import entry_reports
+from timeline.export.words import plural
 from timeline.query.periods import Period
 
 _VALUE_PARTS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -38,43 +40,87 @@ def date_parts(entry: ChronologyEntry) -> tuple[dict[str, str], dict[str, str] |
     return _parts(entry.earliest, "day"), _parts(last, "day")
 
 
-def timelinejs_document(entries: Iterable[ChronologyEntry], periods: Sequence[Period] = (), title: str = "Chronology") -> dict:
-    """The TimelineJS document: a title slide, one slide per entry, the eras overlapping the entries."""
-    entries = [entry for entry in entries if entry.earliest is not None and entry.latest is not None]
-    events = []
-    for entry in entries:
-        start, end = date_parts(entry)
-        slide: dict[str, object] = {
-            "unique_id": entry.event_id,
-            "start_date": {**start, "display_date": entry.label},
-            "display_date": entry.label,
-            "text": {"headline": entry.label, "text": _slide_html(entry)},
-            "group": entry.category or "uncategorised",
-        }
-        if end is not None:
-            slide["end_date"] = end
-        events.append(slide)
-    document: dict[str, object] = {
-        "title": {"text": {"headline": html.escape(title), "text": f"{len(events)} events, each date at its true precision."}},
-        "events": events,
+HEADLINE_LENGTH = 80
+"""A slide's headline is at most this many characters of the event's actors and wording."""
+
+
+def slide_of(entry: ChronologyEntry) -> dict[str, object] | None:
+    """One TimelineJS slide: a short headline from the event, the date at its precision, the text with every report."""
+    if entry.earliest is None or entry.latest is None:
+        return None
+    start, end = date_parts(entry)
+    slide: dict[str, object] = {
+        "unique_id": entry.event_id,
+        "start_date": {**start, "display_date": entry.label},
+        "display_date": entry.label,
+        "text": {"headline": html.escape(headline(entry)), "text": _slide_html(entry)},
+        "group": entry.category or "uncategorised",
     }
-    eras = _eras(entries, periods)
+    if end is not None:
+        slide["end_date"] = end
+    return slide
+
+
+def headline(entry: ChronologyEntry, length: int = HEADLINE_LENGTH) -> str:
+    """What happened, in a few words: the wording cut at a word boundary, led by its actors when it does not name them.
+
+    >>> from datetime import date
+    >>> entry = ChronologyEntry("x", "2024-05", None, date(2024, 5, 1), date(2024, 6, 1), "month", "May 2024",
+    ...     "In May, losses reached 38,940, the highest monthly figure so far, officials said.", ("S",), (), "stated", 1, 0, 9,
+    ...     actors=("Ukraine", "Russia"))
+    >>> headline(entry)
+    'Ukraine, Russia: In May, losses reached 38,940, the highest monthly figure so far,…'
+    """
+    text = " ".join(entry.text.split())
+    named = [actor for actor in entry.actors[:2] if actor.lower() not in text[:length].lower()]
+    lead = f"{', '.join(named)}: " if named and len(named) == len(entry.actors[:2]) else ""
+    room = max(20, length - len(lead))
+    if len(text) > room:
+        text = text[:room].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return lead + text
+
+
+def timelinejs_document(entries: Iterable[ChronologyEntry], periods: Sequence[Period] = (), title: str = "Chronology") -> dict:
+    """The TimelineJS document: a title slide, one slide per entry, the eras overlapping the entries (all in memory)."""
+    import io
+
+    out = io.StringIO()
+    write_timelinejs(entries, out, periods, title)
+    return json.loads(out.getvalue())
+
+
+def write_timelinejs(entries: Iterable[ChronologyEntry], out: TextIO, periods: Sequence[Period] = (), title: str = "Chronology") -> int:
+    """Write the TimelineJS JSON document one slide at a time (the eras and the title slide after them); the slide count."""
+    from timeline.export.tabular import write_json_array
+
+    first: date | None = None
+    last: date | None = None
+
+    def slides() -> Iterator[dict[str, object]]:
+        nonlocal first, last
+        for entry in entries:
+            slide = slide_of(entry)
+            if slide is None:
+                continue
+            first = entry.earliest if first is None else min(first, entry.earliest)  # type: ignore[type-var]
+            last = entry.latest if last is None else max(last, entry.latest)  # type: ignore[type-var]
+            yield slide
+
+    out.write('{\n"events": ')
+    count = write_json_array(slides(), out, end="")
+    eras = _eras(first, last, periods)
     if eras:
-        document["eras"] = eras
-    return document
+        out.write(',\n"eras": ')
+        out.write(json.dumps(eras, ensure_ascii=False, indent=2))
+    subtitle = f"{count} {plural(count, 'event')}, each date at its true precision."
+    title_slide = {"text": {"headline": html.escape(title), "text": html.escape(subtitle)}}
+    out.write(',\n"title": ' + json.dumps(title_slide, ensure_ascii=False, indent=2) + "\n}\n")
+    return count
 
 
-def write_timelinejs(entries: Iterable[ChronologyEntry], out: TextIO, periods: Sequence[Period] = ()) -> None:
-    """Write the TimelineJS JSON document."""
-    json.dump(timelinejs_document(entries, periods), out, ensure_ascii=False, indent=2)
-    out.write("\n")
-
-
-def _eras(entries: Sequence[ChronologyEntry], periods: Sequence[Period]) -> list[dict]:
-    if not entries:
+def _eras(first: date | None, last: date | None, periods: Sequence[Period]) -> list[dict]:
+    if first is None or last is None:
         return []
-    first = min(entry.earliest for entry in entries)  # type: ignore[type-var]
-    last = max(entry.latest for entry in entries)  # type: ignore[type-var]
     eras = []
     for period in periods:
         end = period.latest or last
@@ -90,11 +136,28 @@ def _eras(entries: Sequence[ChronologyEntry], periods: Sequence[Period]) -> list
 
 def _slide_html(entry: ChronologyEntry) -> str:
     parts = [f"<p>{html.escape(' '.join(entry.text.split()))}</p>"]
+    if entry.actors:
+        parts.append("<p><b>Actors:</b> " + html.escape("; ".join(entry.actors)) + "</p>")
     if entry.figures:
         parts.append("<p><b>Figures:</b> " + html.escape("; ".join(entry.figures)) + "</p>")
-    links = [f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>' for url in entry.urls]
-    parts.append("<p><b>Sources:</b> " + html.escape("; ".join(entry.sources)) + ("<br>" + "<br>".join(links) if links else "") + "</p>")
+    reports = entry_reports(entry)
+    items = "".join(f"<li>{_report_html(report)}</li>" for report in reports)
+    parts.append(f"<p><b>Reported by {len(reports)} {plural(len(reports), 'article')}:</b></p><ul>{items}</ul>")
     return "".join(parts)
+
+
+def _report_html(report: Report) -> str:
+    """A report as HTML: its source (a link only for an http or https url), title and date, the url as text otherwise."""
+    link = web_link(report.url)
+    name = html.escape(report.source)
+    cited = f'<a href="{html.escape(link, quote=True)}">{name}</a>' if link else name
+    if report.title and report.title != report.source:
+        cited += f", <i>{html.escape(report.title)}</i>"
+    if report.published:
+        cited += f", {html.escape(report.published)}"
+    if report.url and not link:
+        cited += f" ({html.escape(report.url)})"
+    return cited
 
 
 def _value_parts(value: str) -> dict[str, str] | None:

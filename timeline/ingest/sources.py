@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from timeline.domain import PublicationDate, SourceDocument
+from timeline.domain import PublicationDate, SourceDocument, web_link
 from timeline.ingest.decode import DEFAULT_MAX_BYTES, RejectedInput, decode_text, size_error
 from timeline.ingest.frontmatter import split_front_matter
 from timeline.ingest.html import HTML_SUFFIXES, looks_like_html, read_web_page
@@ -47,8 +47,18 @@ def read_inputs(
     metadata: Metadata = Metadata(),
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    warnings: list[str] | None = None,
 ) -> Iterator[InputItem]:
-    """Yield every document named by `paths`, one at a time, in a stable order."""
+    """Yield every document named by `paths`, one at a time, in a stable order; add to `warnings` what the user should know
+    (a url that is not an http or https address is stored as text and never shown as a link)."""
+    for item in _read_paths(paths, metadata, max_bytes):
+        url = item.document.url if item.document is not None else None
+        if url and web_link(url) is None and warnings is not None:
+            warnings.append(f"{item.name}: the url {url!r} is not an http or https address: it is kept as text, never shown as a link")
+        yield item
+
+
+def _read_paths(paths: Iterable[str], metadata: Metadata, max_bytes: int) -> Iterator[InputItem]:
     for name in paths:
         if name == STDIN_NAME:
             data = sys.stdin.buffer.read(max_bytes + 1)

@@ -42,6 +42,7 @@ class IngestReport:
     """Every input's result, in the order read."""
 
     results: list[IngestResult] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def counts(self) -> Counter[str]:
@@ -96,7 +97,7 @@ def ingest(
                 periods = tuple(stored_periods(connection))
             with _open_extractor(jobs, scheduler, timeout, periods) as extractor:
                 writer = BatchWriter(engine, written)
-                _store(extractor.run(_tasks(engine, _dated_first(read_inputs(paths, metadata, max_bytes=max_bytes), undated))), writer)
+                _store(extractor.run(_tasks(engine, _dated_first(read_inputs(paths, metadata, max_bytes=max_bytes, warnings=report.warnings), undated))), writer)
                 writer.flush()
                 # Publication-date inference runs after tagging and after the batch's dated
                 # documents are stored, so that near-duplicates in the same batch count.

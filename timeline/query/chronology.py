@@ -6,7 +6,7 @@ a local SQLite file runs their text compiled for SQLite (`timeline/query/sqlite_
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -30,6 +30,8 @@ from timeline.query.statement_shape import (
 from timeline.store.database import has_table, read_only_connection
 from timeline.store.tables import SPAN_TRIGGERS, actors, cluster_spans, clusters, documents, event_actors, events
 
+STREAM_CHUNK = 1000
+"""Rows fetched from the database at a time while a chronology streams."""
 _DATE_COLUMNS = ("earliest", "latest")
 """Read as ISO text and turned into dates by the entries (`timeline/query/chronology_entries.py`)."""
 
@@ -58,7 +60,9 @@ def chronology(
     Entries dated only by their publication date come back with `include_reported=True`;
     `within=True` keeps only entries whose whole interval lies inside [start, end].
 
-    >>> entries = chronology(seeded_db, start="June 2024", text="announced")
+    `timeline.chronology` calls it with the command line's words (from_, to, grep, reported):
+
+    >>> entries = chronology(seeded_db, from_="June 2024", grep="announced")
     >>> [(entry.label, entry.value) for entry in entries]
     [('1 Jun 2024', '2024-06-01')]
     >>> entries.to_frame()[["label", "earliest", "latest"]].astype(str).values.tolist()
@@ -94,21 +98,28 @@ class CoreReader:
         """Each (date basis, granularity, longest span in days) of the clusters read, or None when no bound is kept."""
         return span_classes(self.connection, include_reported, spans_kept=spans_kept)
 
-    def cluster_rows(self, query_filter: ChronologyFilter, classes: list[SpanClass] | None) -> Sequence[Sequence]:  # type: ignore[type-arg]
-        """The cluster rows matching the filter, in order."""
-        return self.connection.execute(*_cluster_statement_and_values(self.connection, query_filter, classes)).all()
+    def cluster_rows(self, query_filter: ChronologyFilter, classes: list[SpanClass] | None) -> Iterator[Sequence]:  # type: ignore[type-arg]
+        """The cluster rows matching the filter, in order, read as they are needed (a server-side cursor on PostgreSQL)."""
+        return self._streamed(*_cluster_statement_and_values(self.connection, query_filter, classes))
 
     def has_cluster_rows(self) -> bool:
         """True when the `clusters` table holds a row."""
         return self.connection.execute(ANY_CLUSTER).first() is not None
 
     def report_rows(self, cluster_ids: Sequence[str]) -> list[Sequence]:  # type: ignore[type-arg]
-        """(cluster id, source, title, path, url, published) of every report of the clusters, earliest publication first."""
+        """(cluster id, source, title, path, url, published, document id, start, end) of every report of the clusters,
+        earliest publication first."""
         return self.connection.execute(reports_statement(), {"cluster_ids": list(cluster_ids)}).all()
 
-    def event_rows(self, query_filter: ChronologyFilter) -> list[Sequence]:  # type: ignore[type-arg]
-        """The event rows matching the filter, in order."""
-        return self.connection.execute(*_event_statement_and_values(self.connection, query_filter)).all()
+    def event_rows(self, query_filter: ChronologyFilter) -> Iterator[Sequence]:  # type: ignore[type-arg]
+        """The event rows matching the filter, in order, read as they are needed."""
+        return self._streamed(*_event_statement_and_values(self.connection, query_filter))
+
+    def _streamed(self, statement, values: dict[str, object]) -> Iterator[Sequence]:  # type: ignore[no-untyped-def,type-arg]
+        """The statement's rows fetched STREAM_CHUNK at a time, never all at once."""
+        result = self.connection.execution_options(stream_results=True, yield_per=STREAM_CHUNK).execute(statement, values)
+        with result:
+            yield from result
 
     def undated_count(self, clustered: bool, include_reported: bool) -> int:
         """How many clusters (or events) have no calendar interval."""
@@ -256,7 +267,7 @@ def cluster_head() -> Select:  # type: ignore[type-arg]
     reported_by = {
         "document_id": events.c.document_id, "start": events.c.start, "end": events.c.end, "report_cluster": events.c.cluster_id,
         "report_document": documents.c.id, "source": documents.c.source, "title": documents.c.title, "path": documents.c.path,
-        "url": documents.c.url,
+        "url": documents.c.url, "published": documents.c.published,
     }
     report = [reported_by[name].label(name) for name in REPORT_COLUMNS]
     joined = clusters.outerjoin(events, events.c.id == cluster.event_id).outerjoin(documents, documents.c.id == events.c.document_id)
@@ -346,7 +357,10 @@ def reports_statement() -> Select:  # type: ignore[type-arg]
     """The reports of the clusters `:cluster_ids`, by cluster, earliest publication first (built once)."""
     document = documents.c
     return (
-        select(events.c.cluster_id, document.source, document.title, document.path, document.url, document.published)
+        select(
+            events.c.cluster_id, document.source, document.title, document.path, document.url, document.published,
+            events.c.document_id, events.c.start, events.c.end,
+        )
         .join(documents)
         .where(events.c.cluster_id.in_(bindparam("cluster_ids", expanding=True)))
         .order_by(events.c.cluster_id, document.published.is_(None), document.published, document.id)

@@ -149,8 +149,6 @@ def _until_dct(start_value: str, earliest: date, dct: PublicationDate | None) ->
 
 
 def _add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    import calendar
+    from timeline.domain import shift_months
 
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return shift_months(day, months)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -61,23 +61,24 @@ class SqliteReader:
         rows = self._run(compiled.STATEMENTS["spans" if include_reported else "stated_spans"])
         return [(basis, granularity, max(int(longest), 0)) for basis, granularity, longest in rows]
 
-    def cluster_rows(self, query_filter: ChronologyFilter, classes: list[SpanClass] | None) -> list[tuple]:  # type: ignore[type-arg]
-        """The cluster rows matching the filter, in order."""
+    def cluster_rows(self, query_filter: ChronologyFilter, classes: list[SpanClass] | None) -> Iterator[tuple]:  # type: ignore[type-arg]
+        """The cluster rows matching the filter, in order, read as they are needed."""
         statement = cluster_statement(cluster_shape(query_filter, classes, self._text_kind(query_filter)))
-        return self._run(statement, statement_values(query_filter, classes))
+        return self._cursor(statement, statement_values(query_filter, classes))
 
     def has_cluster_rows(self) -> bool:
         """True when the `clusters` table holds a row."""
         return bool(self._run(compiled.STATEMENTS["any_cluster"]))
 
     def report_rows(self, cluster_ids: Sequence[str]) -> list[tuple]:  # type: ignore[type-arg]
-        """(cluster id, source, title, path, url, published) of every report of the clusters, earliest publication first."""
+        """(cluster id, source, title, path, url, published, document id, start, end) of every report of the clusters,
+        earliest publication first."""
         return self._run(reports_statement(len(cluster_ids)), {"cluster_ids": list(cluster_ids)})
 
-    def event_rows(self, query_filter: ChronologyFilter) -> list[tuple]:  # type: ignore[type-arg]
-        """The event rows matching the filter, in order."""
+    def event_rows(self, query_filter: ChronologyFilter) -> Iterator[tuple]:  # type: ignore[type-arg]
+        """The event rows matching the filter, in order, read as they are needed."""
         shape = event_shape(query_filter, self._has_table("event_actors"), self._text_kind(query_filter))
-        return self._run(event_statement(shape), statement_values(query_filter))
+        return self._cursor(event_statement(shape), statement_values(query_filter))
 
     def undated_count(self, clustered: bool, include_reported: bool) -> int:
         """How many clusters (or events) have no calendar interval."""
@@ -102,6 +103,16 @@ class SqliteReader:
     def _run(self, statement: Statement, values: dict[str, object] | None = None) -> list[tuple]:  # type: ignore[type-arg]
         sql, parameters = statement
         return self.connection.execute(sql, bound_values(parameters, values or {})).fetchall()
+
+    def _cursor(self, statement: Statement, values: dict[str, object]) -> Iterator[tuple]:  # type: ignore[type-arg]
+        """The statement's rows from an open cursor: SQLite steps through them as they are taken."""
+        sql, parameters = statement
+        cursor = self.connection.execute(sql, bound_values(parameters, values))
+        try:
+            yield from cursor
+        finally:
+            with suppress(sqlite3.ProgrammingError):  # the connection closed first: so is the cursor
+                cursor.close()
 
     def _scalar(self, statement: Statement) -> object:
         return self._run(statement)[0][0]

@@ -10,9 +10,10 @@ PIECES = {'cluster_head': 'SELECT clusters.id AS id, clusters.value AS value, cl
                  'earliest, clusters.latest AS latest, clusters.granularity AS granularity, clusters.date_basis AS '
                  'date_basis, clusters.category AS category, clusters.text AS text, clusters.actors AS actors, '
                  'clusters.figures AS figures, clusters.first_reported AS first_reported, clusters.event_count AS '
-                 'event_count, events.document_id AS document_id, events.start AS start, events."end" AS "end", '
-                 'events.cluster_id AS report_cluster, documents.id AS report_document, documents.source AS source, '
-                 'documents.title AS title, documents.path AS path, documents.url AS url \n'
+                 'event_count, clusters.last_reported AS last_reported, events.document_id AS document_id, '
+                 'events.start AS start, events."end" AS "end", events.cluster_id AS report_cluster, documents.id AS '
+                 'report_document, documents.source AS source, documents.title AS title, documents.path AS path, '
+                 'documents.url AS url, documents.published AS published \n'
                  'FROM clusters LEFT OUTER JOIN events ON events.id = clusters.event_id LEFT OUTER JOIN documents ON '
                  'documents.id = events.document_id',
  'event_head': 'SELECT events."key", events.value, events.mod, events.earliest AS earliest, events.latest AS latest, '
@@ -106,7 +107,7 @@ STATEMENTS = {'any_cluster': ('SELECT clusters.id \nFROM clusters\n LIMIT ? OFFS
                            'WHERE events.earliest IS NULL AND events.date_basis = ?',
                            (('stated',),)),
  'reports': ('SELECT events.cluster_id, documents.source, documents.title, documents.path, documents.url, '
-             'documents.published \n'
+             'documents.published, events.document_id, events.start, events."end" \n'
              'FROM events JOIN documents ON documents.id = events.document_id \n'
              'WHERE events.cluster_id IN (__[POSTCOMPILE_cluster_ids]) ORDER BY events.cluster_id, documents.published '
              'IS NULL, documents.published, documents.id',

@@ -28,6 +28,10 @@ _CLEAR_MESSAGES = (
 )
 
 
+class MissingExtraError(RuntimeError):
+    """A database that needs a driver timeline installs only as an extra (PostgreSQL: timeline[postgresql])."""
+
+
 def database_url(target: str | os.PathLike[str]) -> URL:
     """Turn a file path or a SQLAlchemy URL into a URL (`postgresql://` means psycopg 3)."""
     text = os.fspath(target)
@@ -36,7 +40,20 @@ def database_url(target: str | os.PathLike[str]) -> URL:
     url = make_url(text)
     if url.drivername in _POSTGRES_SCHEMES:
         url = url.set(drivername=_POSTGRES_SCHEMES[url.drivername])
+    if url.drivername == "postgresql+psycopg":
+        require_postgresql_driver()
     return url
+
+
+def require_postgresql_driver() -> None:
+    """MissingExtraError, naming the extra to install, when psycopg (the PostgreSQL driver) is not installed."""
+    from importlib.util import find_spec
+
+    if find_spec("psycopg") is None:
+        raise MissingExtraError(
+            "a PostgreSQL database needs the psycopg driver, which comes with the postgresql extra: "
+            "pip install 'timeline[postgresql]' (or uv sync --extra postgresql)"
+        )
 
 
 def is_sqlite(url: URL) -> bool:

@@ -114,7 +114,7 @@ events = Table(
     Column("sentence_end", Integer),
     Column("category", String(32), index=True),
     Column("attribution", Text),
-    Column("cluster_id", String(16), index=True),
+    Column("cluster_id", String(16), ForeignKey("clusters.id", deferrable=True, initially="DEFERRED", use_alter=True), index=True),
     UniqueConstraint("document_id", "start", "end", name="uq_events_document_span"),
     Index("ix_events_earliest_latest", "earliest", "latest"),
 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from timeline.domain import month_start  # noqa: F401 - the one month arithmetic, used here and by importers
+
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 """First month of each meteorological (northern-hemisphere) season."""
 SOUTHERN_SEASON_MONTHS = {"SP": 9, "SU": 12, "FA": 3, "WI": 6}
@@ -43,13 +45,6 @@ _CENTURY = re.compile(r"^(\d{2})$")
 def is_valid_value(value: str) -> bool:
     """True when the value matches the TIMEX3 value grammar the tagger uses."""
     return bool(VALUE_GRAMMAR.match(value))
-
-
-def month_start(year: int, month: int) -> date:
-    """The first day of a month given a possibly out-of-range month number (carried into the year)."""
-    year += (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    return date(year, month, 1)
 
 
 def add_months(day: date, months: int) -> date:
