@@ -61,7 +61,8 @@ def cluster_problems(connection: Connection) -> ClusterProblems:
 def repair_clusters(connection: Connection) -> int:
     """Mend what `cluster_problems` finds, in the caller's transaction; return how many entries and documents were mended.
 
-    Unindexed documents are indexed and merged; the events of a broken entry (or of none) are
+    When a document is not indexed, the index is made again for every document, and that
+    document's events are merged again; the events of a broken entry (or of none) are
     merged again, as if their entry had lost members; entries with no event are removed.
     """
     from timeline.store.clusters import update_clusters
@@ -87,6 +88,14 @@ def repair_clusters(connection: Connection) -> int:
         chunk = empty[start : start + 500]
         connection.execute(text("DELETE FROM cluster_evidence WHERE cluster_id IN :ids").bindparams(_expanding("ids")), {"ids": chunk})
         connection.execute(text("DELETE FROM clusters WHERE id IN :ids").bindparams(_expanding("ids")), {"ids": chunk})
+    if documents:
+        # Whether an unindexed document's words were counted is unknown: the index is made again whole.
+        from timeline.store.cluster_index import index_documents
+        from timeline.store.cluster_tables import cluster_keys, term_counts
+
+        for table in (cluster_keys, document_terms, term_counts):
+            connection.execute(table.delete())
+        index_documents(connection, None)
     indexed = set(connection.execute(document_terms.select().with_only_columns(document_terms.c.document_id)).scalars())
     update_clusters(connection, sorted(set(documents) | {document for document in unassigned if document not in indexed}), lost_clusters=broken)
     stray = [document for document in unassigned if document in indexed]
