@@ -30,7 +30,7 @@ def content_words(text: str) -> list[str]:
     return list(_content_words(text))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _content_words(text: str) -> tuple[str, ...]:
     """`content_words`, kept for the sentences met again (a stored report is compared in many batches)."""
     stopwords, calendar = _ignored()
