@@ -6,6 +6,7 @@ import pytest
 
 from timeline.events.attribution import find_attribution
 from timeline.events.gazetteer import default_gazetteer
+from timeline.events.vocabulary import load
 
 
 @pytest.mark.parametrize(
@@ -27,4 +28,17 @@ def test_attribution(text: str, phrase: str, source: str) -> None:
 
 @pytest.mark.parametrize("text", ["Africans and Nepalis have been particularly common, they said.", "In November, reports emerged of further Kremlin efforts to recruit."])
 def test_no_attribution(text: str) -> None:
+    assert find_attribution(text, 0, len(text), default_gazetteer().find(text)) is None
+
+
+def test_a_place_is_never_the_source() -> None:
+    text = "The road was closed, Dayton police said."
+    from timeline.events.entities import find_actors
+
+    found = find_attribution(text, 0, len(text), list(find_actors(text, default_gazetteer()).matches))
+    assert found is not None and found.actor is not None and found.actor.actor.key == "us-oh-dayton-police"
+
+
+@pytest.mark.parametrize("text", load("attribution")["not_examples"])
+def test_a_passive_verb_is_no_attribution(text: str) -> None:
     assert find_attribution(text, 0, len(text), default_gazetteer().find(text)) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from timeline.events.figures import find_claims, parse_number
+from timeline.events.vocabulary import load
 
 
 def claims(text: str):  # type: ignore[no-untyped-def]
@@ -70,3 +71,25 @@ def test_unit_from_the_noun_before_the_number() -> None:
 )
 def test_not_figures(text: str) -> None:
     assert claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "example"),
+    [(entry["name"], example) for entry in load("figures")["not_figure"] for example in entry["examples"]],
+)
+def test_every_class_of_non_figures_yields_none(name: str, example: str) -> None:
+    assert claims(example) == [], (name, [claim.text for claim in claims(example)])
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("In Dayton, 12 people were hurt.", "12 people"),
+        ("Police said 3 people were shot on Main Street.", "3 people"),
+        ("About 40 soldiers died near the base on Monday.", "About 40 soldiers"),
+        ("Thousands of residents fled the town.", "Thousands of residents"),
+        ("The company hired 2,000 workers in May.", "2,000 workers"),
+    ],
+)
+def test_counts_beside_the_classes_stay_figures(text: str, figure: str) -> None:
+    assert [claim.text for claim in claims(text)] == [figure]

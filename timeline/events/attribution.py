@@ -55,10 +55,22 @@ def find_attribution(text: str, start: int, end: int, actors: list[ActorMatch]) 
         if source:
             return Attribution(match.start(), phrase_end, text[match.start():phrase_end].strip(), source, actor)
     for verb in verbs.finditer(text, start, end):
+        if _passive(text, start, verb.start()):
+            continue
         attribution = _subject_of(text, start, end, verb, actors, stops)
         if attribution is not None:
             return attribution
     return None
+
+
+@lru_cache(maxsize=1)
+def _passive_pattern() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + alternation(load("attribution")["passive_before"]) + r")\s+$", re.IGNORECASE)
+
+
+def _passive(text: str, start: int, position: int) -> bool:
+    """True when the verb at `position` is passive ("was reported"): it says nothing of who reports."""
+    return bool(_passive_pattern().search(text, max(start, position - 12), position))
 
 
 def _subject_of(text: str, start: int, end: int, verb: re.Match[str], actors: list[ActorMatch], stops: tuple[str, ...]) -> Attribution | None:
@@ -94,13 +106,16 @@ def _phrase_end(text: str, position: int, end: int, stops: tuple[str, ...]) -> i
     return position + cut
 
 
+_NEVER_SOURCES = frozenset({"region", "place"})
+
+
 def _first_actor(actors: list[ActorMatch], start: int, end: int) -> ActorMatch | None:
-    inside = [actor for actor in actors if start <= actor.start and actor.end <= end and actor.actor.kind != "region"]
+    inside = [actor for actor in actors if start <= actor.start and actor.end <= end and actor.actor.kind not in _NEVER_SOURCES]
     return inside[0] if inside else None
 
 
 def _last_actor(actors: list[ActorMatch], start: int, end: int) -> ActorMatch | None:
-    inside = [actor for actor in actors if start <= actor.start and actor.end <= end and actor.actor.kind != "region"]
+    inside = [actor for actor in actors if start <= actor.start and actor.end <= end and actor.actor.kind not in _NEVER_SOURCES]
     return inside[-1] if inside else None
 
 

@@ -35,6 +35,7 @@ from timeline.events.dating import (
     stated,
 )
 from timeline.events.figures import find_claims
+from timeline.events.entities import DocumentActors, find_actors
 from timeline.events.gazetteer import ActorMatch, Gazetteer, default_gazetteer
 from timeline.events.roles import assign_roles
 from timeline.events.vocabulary import load
@@ -56,9 +57,9 @@ def extract_events(
     gazetteer: Gazetteer | None = None,
 ) -> list[Event]:
     """The events of every body sentence: dated clauses, dated event phrases, and undated statements (as reported)."""
-    gazetteer = gazetteer or default_gazetteer()
     body = sorted((segment for segment in segments if segment.kind == "body"), key=lambda segment: segment.start)
     body_starts = [segment.start for segment in body]
+    document_actors = find_actors(text, gazetteer or default_gazetteer(), [(segment.start, segment.end) for segment in body])
 
     def in_body(span: Sentence) -> bool:
         index = bisect_right(body_starts, span.start) - 1
@@ -77,7 +78,7 @@ def extract_events(
             previous = None
             continue
         frame = fronted_date(text, previous, within(previous)) if previous is not None and "\n" not in text[previous.end:sentence.start] else None
-        events.extend(sentence_events(text, sentence, within(sentence), published, gazetteer, frame))
+        events.extend(sentence_events(text, sentence, within(sentence), published, document_actors, frame))
         previous = sentence
     return _distinct(events)
 
@@ -108,14 +109,14 @@ def sentence_events(
     sentence: Sentence,
     mentions: Sequence[Mention],
     published: PublicationDate | None,
-    gazetteer: Gazetteer,
+    document_actors: DocumentActors,
     frame: Mention | None = None,
 ) -> list[Event]:
     """The events of one sentence; `frame` is the date the previous sentence opened with, which an undated sentence continues."""
     start, end = _trim(text, sentence.start, sentence.end)
     if start >= end or is_question(text, start, end):
         return []
-    actors = gazetteer.find(text, start, end)
+    actors = document_actors.within(start, end)
     dates = calendar_mentions(text, start, end, mentions)
     builder = _Builder(text, start, end, mentions, actors)
     events: list[Event] = []
@@ -147,7 +148,7 @@ def sentence_events(
             else:
                 event_date = reported(published)
         event = builder.event(start, end, event_date, "sentence", find_attribution(text, start, end, actors))
-        if event.date_basis == "stated" or event.actors or event.claims:
+        if event.date_basis == "stated" or event.claims or any(match.listed for match in actors):
             events.append(event)
     for mention in dates:
         if any(mention is chosen for chosen in governing):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.domain import Claim, Mention
+from timeline.events.phrase_trie import WORD_END, trie_pattern
 from timeline.events.vocabulary import alternation, load
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -30,6 +31,34 @@ class _Vocabulary:
     rate_pattern: re.Pattern[str]
     measures: tuple[tuple[str, tuple[str, ...]], ...]
     filler_words: int
+    not_figures: tuple[NotFigure, ...]
+
+
+@dataclass(frozen=True)
+class NotFigure:
+    """A class of numbers that are not figures (times of day, ages, addresses, identifiers…), by the words around them."""
+
+    name: str
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    without_unit: bool
+    max_value: float | None
+    digits_at_least: int | None
+    shape: re.Pattern[str] | None
+
+    def holds(self, text: str, start: int, end: int, number: str, value: float | None, has_unit: bool) -> bool:
+        """True when the number text[start:end] belongs to this class."""
+        if self.without_unit and has_unit:
+            return False
+        if self.max_value is not None and (value is None or value > self.max_value):
+            return False
+        if self.digits_at_least is not None and not (number.isdigit() and len(number) >= self.digits_at_least):
+            return False
+        if self.shape is not None and not self.shape.fullmatch(number):
+            return False
+        if self.before is not None and not self.before.search(text, max(0, start - 60), start):
+            return False
+        return self.after is None or bool(self.after.match(text, end, min(len(text), end + 80)))
 
 
 @lru_cache(maxsize=1)
@@ -51,8 +80,10 @@ def vocabulary() -> _Vocabulary:
     )
     qualifier = alternation(list(qualifiers))
     magnitude = alternation(list(magnitudes))
+    first_words = {phrase.split()[0] for phrase in (*qualifiers, *magnitudes)} | set(words) | set(multipliers) | {"from", "between"}
+    opening = trie_pattern((word, WORD_END) for word in first_words).pattern.removeprefix(r"(?<![\w/])")
     pattern = re.compile(
-        rf"(?<![\w$.,-])(?:(?P<qualifier>{qualifier})\s+)?"
+        rf"(?<![\w$.,-])(?=\d|{opening})(?:(?P<qualifier>{qualifier})\s+)?"
         rf"(?:(?:from|between)\s+)?"
         rf"(?:(?P<magnitude>{magnitude})(?:\s+of)?(?:\s*(?:to|-|–)\s*(?P<upto>{number}))?"
         rf"|(?P<low>{number})(?:\s*(?:to|-|–|and)\s*(?P<high>{number}))?)"
@@ -77,7 +108,30 @@ def vocabulary() -> _Vocabulary:
         rate_pattern=re.compile(r"\s*(?:" + alternation(list(rates)) + r")\b", re.IGNORECASE),
         measures=tuple((entry["name"], tuple(entry["cues"])) for entry in data["measures"]),
         filler_words=int(data["filler"]["max_words"]),
+        not_figures=tuple(_not_figure(entry) for entry in data["not_figure"]),
     )
+
+
+def _not_figure(entry: dict) -> NotFigure:
+    flags = 0 if entry.get("case") else re.IGNORECASE
+    return NotFigure(
+        name=entry["name"],
+        before=re.compile(entry["before"], flags) if entry.get("before") else None,
+        after=re.compile(entry["after"], flags) if entry.get("after") else None,
+        without_unit=bool(entry.get("without_unit")),
+        max_value=float(entry["max_value"]) if "max_value" in entry else None,
+        digits_at_least=int(entry["digits_at_least"]) if "digits_at_least" in entry else None,
+        shape=re.compile(entry["shape"]) if entry.get("shape") else None,
+    )
+
+
+def not_a_figure(text: str, start: int, end: int, value: float | None = None, has_unit: bool = False) -> str | None:
+    """The name of the class of non-figures that the number text[start:end] belongs to, None when it may be a figure."""
+    number = text[start:end]
+    for rule in vocabulary().not_figures:
+        if rule.holds(text, start, end, number, value, has_unit):
+            return rule.name
+    return None
 
 
 def unit_class(unit: str | None) -> str | None:
@@ -207,6 +261,8 @@ def _claim(text: str, match: re.Match[str], clause: _Clause, source: tuple[str |
             low = None
     figure_end = match.end()
     unit, unit_end = _unit_after(text, figure_end, end)
+    if not_a_figure(text, match.start(), figure_end, value if value is not None else high, unit is not None) is not None:
+        return None
     is_word_number = not re.search(r"\d", match.group(0)) and not match.group("magnitude")
     if unit is None and (is_word_number or _is_not_a_count(text, match.end(), end)):
         return None

@@ -15,10 +15,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from timeline.events.vocabulary import phrase_pattern
+from timeline.events.phrase_trie import WORD_END, normalise, trie_pattern
 
 GAZETTEER_ENV = "TIMELINE_GAZETTEERS"
-ACTOR_KINDS = ("country", "organisation", "group", "person", "region")
+ACTOR_KINDS = ("country", "organisation", "group", "person", "region", "place")
 _NAME_FORMS = {"aliases": "name", "demonyms": "demonym", "metonyms": "metonym"}
 
 
@@ -35,44 +35,59 @@ class Actor:
 
 @dataclass(frozen=True)
 class ActorMatch:
-    """An actor named in a text: which actor, where, and the words used."""
+    """An actor named in a text: which actor, where, and the words used.
+
+    `listed` is true for an entry of the gazetteers' data files, false for a person, place or
+    organisation found by its shape.
+    """
 
     actor: Actor
     start: int
     end: int
     text: str
     form: str
+    listed: bool = True
 
 
 class GazetteerError(ValueError):
     """A gazetteer file is malformed; the message names the file and the entry."""
 
 
-_WORD_START = re.compile(r"(?<![\w/])\w+")
+@dataclass(frozen=True)
+class _Name:
+    """One way of naming an actor: its words as written, and whether its capitals must match."""
+
+    words: str
+    key: str
+    form: str
+    any_case: bool
 
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Every actor, with each name compiled and indexed by its first word (lower case)."""
+    """Every actor, with all their names compiled into one trie-shaped regex."""
 
     actors: dict[str, Actor]
-    names: dict[str, tuple[tuple[re.Pattern[str], str, str], ...]]
+    names: dict[str, tuple[_Name, ...]]
+    pattern: re.Pattern[str]
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[ActorMatch]:
         """Actors named in text[start:end], left to right, the longest name winning where names overlap."""
         end = len(text) if end is None else end
         matches = []
-        resume = start
-        for word in _WORD_START.finditer(text, start, end):
-            if word.start() < resume:
-                continue
-            for pattern, key, form in self.names.get(word.group().lower(), ()):
-                match = pattern.match(text, word.start(), end)
-                if match:
-                    matches.append(ActorMatch(self.actors[key], match.start(), match.end(), match.group(), form))
-                    resume = match.end()
+        for match in self.pattern.finditer(text, start, end):
+            words = match.group()
+            for name in self.names.get(normalise(words), ()):
+                if name.any_case or _same_capitals(words, name.words):
+                    matches.append(ActorMatch(self.actors[name.key], match.start(), match.end(), words, name.form))
                     break
         return matches
+
+
+def _same_capitals(text: str, name: str) -> bool:
+    """The text has the name's own capitals (its first letter may be in either case)."""
+    written = " ".join(text.replace("’", "'").split())
+    return written[1:] == name[1:]
 
 
 def gazetteer_files() -> list[tuple[str, str]]:
@@ -111,18 +126,17 @@ def build_gazetteer(files: list[tuple[str, str]]) -> Gazetteer:
             for form in _NAME_FORMS:
                 for name in entry.get(form, []):
                     names[name] = (actor.key, _NAME_FORMS[form])
-    index: dict[str, list[tuple[re.Pattern[str], str, str]]] = {}
-    for name in sorted(names, key=lambda name: (-len(name), name)):
-        first = _WORD_START.match(name.lower().replace("’", "'"))
-        if first is None:
+    index: dict[str, list[_Name]] = {}
+    for name, (key, form) in names.items():
+        if _WORD_START.match(name) is None:
             raise GazetteerError(f"name {name!r} does not start with a word")
-        body = phrase_pattern(name)
-        if name == name.lower():
-            body = f"(?i:{body})"
-        tail = "" if " " in name and len(name) >= 12 else r"(?![\w/])"
-        key, form = names[name]
-        index.setdefault(first.group(), []).append((re.compile(body + tail), key, form))
-    return Gazetteer(actors, {word: tuple(entries) for word, entries in index.items()})
+        words = " ".join(name.replace("’", "'").split())
+        index.setdefault(normalise(name), []).append(_Name(words, key, form, name == name.lower()))
+    pattern = trie_pattern((name, "" if " " in name and len(name) >= 12 else WORD_END) for name in names)
+    return Gazetteer(actors, {name: tuple(entries) for name, entries in index.items()}, pattern)
+
+
+_WORD_START = re.compile(r"\w")
 
 
 def _actor(file_name: str, entry: dict) -> Actor:

@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from timeline.domain import ActorMention
 from timeline.events.gazetteer import ActorMatch
-from timeline.events.vocabulary import alternation, load
+from timeline.events.phrase_trie import trie_pattern
+from timeline.events.vocabulary import load
 
 ROLES = ("agent", "affected", "source", "mentioned")
 _AGENT_KINDS = frozenset({"country", "organisation", "person"})
@@ -16,16 +17,21 @@ _AGENT_KINDS = frozenset({"country", "organisation", "person"})
 @lru_cache(maxsize=1)
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = load("roles")
-    before = re.compile(r"(?:" + alternation(data["affected_before"]) + r")\s+(?:the\s+)?$", re.IGNORECASE)
-    after = re.compile(r"^(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+(?:" + alternation(data["affected_after"]) + r")\b", re.IGNORECASE)
+    before = re.compile(_trie(data["affected_before"]) + r"\s+(?:the\s+)?$", re.IGNORECASE)
+    after = re.compile(r"^(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+" + _trie(data["affected_after"]) + r"\b", re.IGNORECASE)
     return before, after
+
+
+def _trie(phrases: list[str]) -> str:
+    """The phrases as one trie-shaped group (see phrase_trie), longest first."""
+    return "(?:" + trie_pattern((phrase, "") for phrase in phrases).pattern + ")"
 
 
 @lru_cache(maxsize=1)
 def _agent_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = load("roles")
-    verb = re.compile(r"^(?:\s+(?:also|already|so far|now|reportedly|increasingly))?\s+(?:" + alternation(data["agent_verbs"]) + r")\b", re.IGNORECASE)
-    object_before = re.compile(r"(?<![\w])(?:" + alternation(data["not_agent_before"]) + r")\s+(?:the\s+|its\s+|a\s+)?$", re.IGNORECASE)
+    verb = re.compile(r"^(?:\s+(?:also|already|so far|now|reportedly|increasingly))?\s+" + _trie(data["agent_verbs"]) + r"\b", re.IGNORECASE)
+    object_before = re.compile(r"(?<![\w])" + _trie(data["not_agent_before"]) + r"\s+(?:the\s+|its\s+|a\s+)?$", re.IGNORECASE)
     return verb, object_before
 
 
@@ -48,7 +54,7 @@ def assign_roles(text: str, start: int, end: int, actors: list[ActorMatch], sour
     roles: dict[int, str] = {}
     inside = [match for match in actors if start <= match.start and match.end <= end]
     for index, match in enumerate(inside):
-        if source_span and source_span[0] <= match.start and match.end <= source_span[1]:
+        if source_span and source_span[0] <= match.start and match.end <= source_span[1] and match.actor.kind != "place":
             roles[index] = "source"
         elif match.actor.role:
             roles[index] = match.actor.role
