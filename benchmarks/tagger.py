@@ -1,9 +1,13 @@
 """Benchmark: the temporal tagger against dateparser's search_dates on the same texts, in one run.
 
-Prints chars/s, documents/s and peak memory (resident set of a fresh process per engine)
-for a generated news-like corpus and for tbaq, and the tagger/dateparser speed ratio.
+Whole processes (the default): `timeline tag --jsonl` on a TIMEX JSONL file repeated --repeat times
+(tbaq, 4 times: about 2 MB of text) against a process that runs dateparser's `search_dates` on the
+same texts with RELATIVE_BASE = each document's publication date; each is run --runs times and the
+median wall and CPU time and the peak resident set of each process are printed side by side, with
+the ratio. `--in-process` times the engines inside one warm process each, on a generated news-like
+corpus and on tbaq (chars/s, documents/s).
 
-Example: uv run python benchmarks/tagger.py --tbaq ../shared/data/timex/tbaq.jsonl
+Example: uv run python benchmarks/tagger.py --tbaq ../shared/data/timex/tbaq.jsonl --repeat 4 --runs 3
 """
 
 from __future__ import annotations
@@ -11,12 +15,18 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import random
 import resource
+import shutil
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TBAQ = ROOT.parent / "shared" / "data" / "timex" / "tbaq.jsonl"
@@ -120,13 +130,102 @@ def measure(engine: str, corpus: list[tuple[str, str]]) -> dict[str, float]:
     return result
 
 
+class ProcessRun(NamedTuple):
+    """One whole process: wall seconds, CPU seconds (user + system) and peak resident set in MB."""
+
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+def repeated_file(path: Path, times: int, folder: Path) -> Path:
+    """The TIMEX JSONL file written `times` times over (ids made unique), the input both engines read."""
+    out = folder / f"{path.stem}-x{times}.jsonl"
+    with open(path, encoding="utf-8") as handle:
+        documents = [json.loads(line) for line in handle if line.strip()]
+    with open(out, "w", encoding="utf-8") as handle:
+        for copy in range(times):
+            for document in documents:
+                handle.write(json.dumps({**document, "id": f"{copy}:{document['id']}"}, ensure_ascii=False) + "\n")
+    return out
+
+
+def run_process(command: list[str]) -> ProcessRun:
+    """Run a command to its end with its output discarded; its own wall time, CPU time and peak memory."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    errors = process.stderr.read().decode() if process.stderr else ""
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed: {errors}")
+    return ProcessRun(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def tagger_command(path: Path) -> list[str]:
+    """`timeline tag --jsonl PATH`, as a user runs it."""
+    executable = shutil.which("timeline") or str(Path(sys.executable).with_name("timeline"))
+    return [executable, "tag", "--jsonl", str(path)]
+
+
+def dateparser_command(path: Path) -> list[str]:
+    """A process running search_dates on every document of PATH, RELATIVE_BASE = its publication date."""
+    return [sys.executable, str(Path(__file__).resolve()), "--search-dates", str(path)]
+
+
+def search_dates_file(path: Path) -> int:
+    """search_dates on each document of a TIMEX JSONL file (the dateparser side of the whole-process race)."""
+    from dateparser.search import search_dates
+
+    found = 0
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            document = json.loads(line)
+            base = datetime.fromisoformat(document["dct"]) if document.get("dct") else datetime(2000, 1, 1)
+            found += len(search_dates(document["text"], languages=["en"], settings={"RELATIVE_BASE": base}) or [])
+    return found
+
+
+def whole_processes(path: Path, repeat: int, runs: int) -> int:
+    """Print the median of `runs` whole-process runs of each engine on `path` repeated `repeat` times."""
+    with tempfile.TemporaryDirectory() as folder:
+        data = repeated_file(path, repeat, Path(folder))
+        size = sum(len(json.loads(line)["text"]) for line in open(data, encoding="utf-8"))
+        results: dict[str, list[ProcessRun]] = {"timeline tag": [], "search_dates": []}
+        for _ in range(runs):  # interleaved, so that both see the same load on the machine
+            results["timeline tag"].append(run_process(tagger_command(data)))
+            results["search_dates"].append(run_process(dateparser_command(data)))
+    print(f"{path.name} x{repeat}: {size:,} characters of text, median of {runs} whole-process runs each")
+    print(f"{'engine':<14} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} {'chars/s (wall)':>15}")
+    medians = {}
+    for engine, rows in results.items():
+        wall, cpu = statistics.median(r.wall for r in rows), statistics.median(r.cpu for r in rows)
+        peak = max(r.peak_mb for r in rows)
+        medians[engine] = (wall, cpu)
+        print(f"{engine:<14} {wall:>8.2f} {cpu:>8.2f} {peak:>8.1f} {size / wall:>15,.0f}")
+    ours, theirs = medians["timeline tag"], medians["search_dates"]
+    print(f"ratio: timeline tag is {theirs[0] / ours[0]:.1f}x faster than search_dates by wall time, "
+          f"{theirs[1] / ours[1]:.1f}x by CPU time")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the comparison table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog=__doc__.splitlines()[-1])
     parser.add_argument("--documents", type=int, default=200, help="generated documents (default 200)")
     parser.add_argument("--tbaq", type=Path, default=DEFAULT_TBAQ, help="TIMEX JSONL file to time as well")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N documents of each corpus")
+    parser.add_argument("--repeat", type=int, default=4, help="whole processes: the file repeated N times (default 4)")
+    parser.add_argument("--runs", type=int, default=3, help="whole processes: runs of each engine (default 3)")
+    parser.add_argument("--in-process", action="store_true", help="time the engines inside one warm process each")
+    parser.add_argument("--search-dates", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.search_dates:
+        print(search_dates_file(args.search_dates))
+        return 0
+    if not args.in_process:
+        return whole_processes(args.tbaq, args.repeat, args.runs)
     corpora = {"generated": generated_corpus(args.documents)}
     if args.tbaq and args.tbaq.exists():
         corpora["tbaq"] = tbaq_corpus(args.tbaq)

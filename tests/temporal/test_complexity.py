@@ -63,9 +63,12 @@ class CountingPattern:
 
 @pytest.mark.parametrize("unit", ["May ", "in May 2024, ", "Wednesday last week, "])
 def test_tense_cues_are_read_in_a_bounded_window_around_each_mention(unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    patterns = {name: CountingPattern(getattr(match, name)) for name in ("_TENSE", "_REPORTING", "_LEFT_CUE", "_SENTENCE_END")}
-    for name, counter in patterns.items():
-        monkeypatch.setattr(match, name, counter)
+    compiled = match.cues()
+    patterns = {name: CountingPattern(getattr(compiled, name)) for name in compiled._fields}
+    patterns["_SENTENCE_END"] = CountingPattern(match._SENTENCE_END)
+    counting = match.Cues(**{name: patterns[name] for name in compiled._fields})
+    monkeypatch.setattr(match, "cues", lambda language="en": counting)
+    monkeypatch.setattr(match, "_SENTENCE_END", patterns["_SENTENCE_END"])
     monkeypatch.setattr(match, "_tense_between", match._tense_between.__wrapped__)  # every window read, none remembered
     read = []
     for size in (SIZE, 2 * SIZE):

@@ -34,6 +34,17 @@ def tense_of(sentence: str, phrase: str) -> str:
         ("The offer had been scheduled to expire at midnight Friday.", "Friday", "past"),
         ("The vote had been planned for Tuesday but was put off.", "Tuesday", "past"),
         ("Nothing else in this sentence on Monday", "Monday", "none"),
+        ("Students return Monday after the break.", "Monday", "future"),
+        ("Four were injured during a shooting in Old West End Saturday.", "Saturday", "past"),
+        ("The troops must leave the city by Friday.", "Friday", "future"),
+        ("The troops were withdrawn from the city by Friday.", "Friday", "past"),
+        ("By Friday, the troops had left.", "Friday", "past"),
+        ("The boy must be returned to his father by Friday.", "Friday", "future"),
+        ("After the March 2 election, the party split.", "March 2", "past"),
+        ("The dividend is payable Dec. 7 to holders of record, the company said.", "Dec. 7", "future"),
+        ("The new law takes effect in January.", "January", "future"),
+        ("The team returned home Sunday.", "Sunday", "past"),
+        ("At the close of business Thursday, shares were tendered.", "Thursday", "past"),
     ],
 )
 def test_tense(sentence: str, phrase: str, expected: str) -> None:

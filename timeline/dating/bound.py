@@ -6,8 +6,8 @@ import re
 
 from timeline.dating.infer import Inference
 from timeline.domain import Extraction, Mention, PublicationDate
+from timeline.temporal.values import parse_value
 
-_EXPLICIT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # Dates the text looks ahead to are no evidence of when it was written:
 # "by March 2026", "until the end of 2025", "the vote will be held on 5 May 2026".
 _AHEAD = re.compile(
@@ -41,11 +41,11 @@ def explicit_date(mention: Mention) -> PublicationDate | None:
         return None
     if not re.search(r"\b\d{4}\b", mention.text):
         return None
-    match = _EXPLICIT.match(mention.value)
-    if match is None:
+    value = parse_value(mention.value)
+    if value is None or not value.known or value.era or value.granularity not in ("year", "month", "day"):
         return None
-    year, month, day = (int(part) if part else None for part in match.groups())
+    month, day = (int(part) if part else None for part in (value.month, value.day))
     try:
-        return PublicationDate(year, month, day)
+        return PublicationDate(int(value.year), month, day)
     except ValueError:
         return None

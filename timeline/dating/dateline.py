@@ -10,6 +10,7 @@ from importlib import resources
 from timeline.dating.bound import explicit_date, lower_bound
 from timeline.dating.infer import Inference
 from timeline.domain import Extraction, Mention, PublicationDate
+from timeline.temporal.values import parse_value
 
 # How far from the start or the end of the text a "Published …" line may stand.
 EDGE_LINES = 12
@@ -59,13 +60,10 @@ def _opening_dateline(extraction: Extraction) -> Inference | None:
         date = explicit_date(mention)
         if date is not None and date.precision == "day":
             return Inference(date, "dateline", f"dateline {words!r}")
-        month_day = _YEARLESS_DAY.match(mention.value)
-        if month_day is not None:
-            return _after_bound(extraction, int(month_day.group(1)), int(month_day.group(2)), words)
+        value = parse_value(mention.value)
+        if value is not None and value.only_year_unknown and value.granularity == "day":
+            return _after_bound(extraction, int(value.month or 0), int(value.day or 0), words)
     return None
-
-
-_YEARLESS_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
 
 
 def _after_bound(extraction: Extraction, month: int, day: int, words: str) -> Inference | None:

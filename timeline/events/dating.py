@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from timeline.domain import Mention, PublicationDate, Span
 from timeline.events.vocabulary import alternation, load
+from timeline.temporal.values import parse_value
 
 DATABLE_TYPES = frozenset({"DATE", "TIME"})
 RANGE_GRANULARITY = "range"
@@ -86,13 +87,15 @@ def rules() -> _Rules:
     )
 
 
-YEAR_UNKNOWN = re.compile(r"^XXXX-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)$")
-"""Values that keep what the text says when the year is unknown: "7 Feb" in an undated article is XXXX-02-07."""
-
-
 def datable(mention: Mention) -> bool:
-    """A DATE or TIME that names calendar time, or a day, month or season whose year alone is unknown."""
-    return mention.type in DATABLE_TYPES and (mention.anchored or YEAR_UNKNOWN.match(mention.value) is not None)
+    """A DATE or TIME that names calendar time, or a day, month or season whose year alone is unknown.
+
+    Values keep what the text says when the year is unknown: "7 Feb" in an undated article is XXXX-02-07.
+    """
+    if mention.type not in DATABLE_TYPES:
+        return False
+    value = parse_value(mention.value)
+    return mention.anchored or (value is not None and value.only_year_unknown)
 
 
 def calendar_mentions(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[Mention]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import TextIO
@@ -13,8 +12,8 @@ from timeline.domain import ChronologyEntry, Report, web_link
 from timeline.query.records import entry_reports
 from timeline.export.words import plural
 from timeline.query.periods import Period
+from timeline.temporal.values import parse_value
 
-_VALUE_PARTS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTH_GRANULARITIES = {"season", "quarter", "half"}
 _YEAR_GRANULARITIES = {"decade", "century"}
 
@@ -161,11 +160,11 @@ def _report_html(report: Report) -> str:
 
 
 def _value_parts(value: str) -> dict[str, str] | None:
-    match = _VALUE_PARTS.match(value)
-    if not match:
+    parsed = parse_value(value)
+    if parsed is None or not parsed.known or parsed.era or parsed.granularity not in ("year", "month", "day"):
         return None
-    names = ("year", "month", "day")
-    return {name: str(int(part)) for name, part in zip(names, match.groups()) if part}
+    parts = {"year": parsed.year, "month": parsed.month, "day": parsed.day}
+    return {name: str(int(part)) for name, part in parts.items() if part}
 
 
 def _parts(day: date, precision: str) -> dict[str, str]:

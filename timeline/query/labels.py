@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import calendar
-import re
 
-_SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "AU": "Autumn", "WI": "Winter"}
+from timeline.temporal.values import parse_value
+
+_SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
 _MODS = {"START": "early", "EARLY": "early", "MID": "mid", "END": "late", "LATE": "late", "APPROX": "about",
          "BEFORE": "before", "AFTER": "after", "ON_OR_BEFORE": "by", "ON_OR_AFTER": "from"}
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_PART = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|AU|WI)$")
-_YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})$")
-_RANGE = re.compile(r"^(.+?)/(.+)$")
 
 
 def date_label(value: str, mod: str | None = None) -> str:
@@ -25,20 +19,23 @@ def date_label(value: str, mod: str | None = None) -> str:
 
 
 def _value_label(value: str) -> str:
-    if match := _RANGE.match(value):
-        return f"{_value_label(match.group(1))} to {_value_label(match.group(2))}"
-    if match := _DAY.match(value):
-        year, month, day = (int(part) for part in match.groups())
-        return f"{day} {calendar.month_abbr[month]} {year}"
-    if match := _MONTH.match(value):
-        return f"{calendar.month_name[int(match.group(2))]} {match.group(1)}"
-    if match := _WEEK.match(value):
-        return f"week {int(match.group(2))} of {match.group(1)}"
-    if match := _PART.match(value):
-        part = match.group(2)
-        return f"{_SEASONS[part]} {match.group(1)}" if part in _SEASONS else f"{part} {match.group(1)}"
-    if match := _YEAR.match(value):
-        return match.group(1)
-    if match := _DECADE.match(value):
-        return f"{match.group(1)}0s"
+    if "/" in value:
+        left, right = value.split("/", 1)
+        return f"{_value_label(left)} to {_value_label(right)}"
+    parsed = parse_value(value)
+    if parsed is None or not parsed.known or parsed.era:
+        return value
+    year = parsed.year
+    if parsed.day is not None:
+        return f"{int(parsed.day)} {calendar.month_abbr[int(parsed.month or 0)]} {year}"
+    if parsed.month is not None:
+        return f"{calendar.month_name[int(parsed.month)]} {year}"
+    if parsed.granularity == "week":
+        return f"week {int(parsed.week or 0)} of {year}"
+    if parsed.part is not None:
+        return f"{_SEASONS[parsed.part]} {year}" if parsed.part in _SEASONS else f"{parsed.part} {year}"
+    if parsed.granularity == "year":
+        return year
+    if parsed.granularity == "decade":
+        return f"{year}0s"
     return value

@@ -17,7 +17,8 @@ _MONTHS["sept"] = 9
 _MONTH_YEAR = re.compile(r"^(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{4})$", re.IGNORECASE)
 _DAY_MONTH_YEAR = re.compile(r"^(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{4})$", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(r"^(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})$", re.IGNORECASE)
-_TIMEX_VALUE = re.compile(r"^\d{3,4}(?:-(?:SP|SU|FA|WI|Q[1-4]|H[12]|W\d{1,2}))?$")
+_VALUE_GRANULARITIES = ("year", "decade", "season", "quarter", "half", "week")
+"""TIMEX3 values a person may type besides calendar dates: `2024-SU`, `2024-Q3`, `199`, `2024-W23`."""
 _EDGE_NOISE = re.compile(r"^[\s\"'.,;:!?]+|[\s\"'.,;:!?]+$")
 FORMS = "a year (2022), a month (2022-06, June 2022), a day (2022-06-10), a season (summer 2024), " \
         "a quarter (Q3 2024), a relative date (last year, this month), or an era (see `timeline periods list`)"
@@ -54,10 +55,11 @@ def read_when(text: str, periods: Sequence[Period] = (), today: date | None = No
     calendar_date = _calendar_date(cleaned)
     if calendar_date is not None:
         return When(text, calendar_date.earliest(), calendar_date.latest(), "date")
-    if _TIMEX_VALUE.match(cleaned):
-        from timeline.temporal.values import interval_of
+    from timeline.temporal.values import parse_value
 
-        first, last, _granularity = interval_of(cleaned)
+    value = parse_value(cleaned)
+    if value is not None and value.granularity in _VALUE_GRANULARITIES and len(value.year) >= 3:
+        first, last = value.interval()
         if first is not None and last is not None:
             return When(text, first, last, "value")
     period = find_period(cleaned, periods)

@@ -8,15 +8,19 @@ from timeline.temporal.values import interval_of, is_valid_value
 
 if TYPE_CHECKING:
     from timeline.domain import Mention, PublicationDate
+    from timeline.temporal.settings import Settings
 
 __all__ = ["find_ranges", "interval_of", "is_valid_value", "tag"]
 
 
-def tag(text: str, dct: PublicationDate | None, anchor: str = "news") -> list[Mention]:
-    """Every temporal expression in `text`, sorted by start, resolved against `dct` (news) or the story (narrative)."""
+def tag(text: str, dct: PublicationDate | None, anchor: str = "news", settings: Settings | None = None) -> list[Mention]:
+    """Every temporal expression in `text`, sorted by start, resolved against `dct` (news) or the story (narrative).
+
+    `settings` changes the conventions of reading (`default_settings().replace(past_slack_days=60)`).
+    """
     from timeline.temporal.tagger import tag as _tag
 
-    return _tag(text, dct, anchor)
+    return _tag(text, dct, anchor, settings=settings)
 
 
 def find_ranges(text: str, mentions: list[Mention]) -> list:

@@ -99,8 +99,13 @@ def pick_year(
     end_of: dict[int, date] | None = None,
     ref_end: date | None = None,
     ref_start: date | None = None,
+    ahead_days: int = 183,
 ) -> int | None:
-    """The year whose occurrence best fits the reference: latest not after it (past), first not over (future), else nearest."""
+    """The year whose occurrence best fits the reference: latest not after it (past), first not over (future), else nearest.
+
+    `story` reads a history forward: an occurrence overlapping the reference, else the next one in its year or at
+    most `ahead_days` after it, else the last one before.
+    """
     valid = {year: day for year, day in candidates.items() if day is not None}
     if not valid:
         return None
@@ -121,15 +126,11 @@ def pick_year(
 
     named = (ref_start or ref).year  # on a tie, the one named by the reference's year: "the winter" in 1944 is 1944-WI
     if direction == "story":
-        return _story_year(valid, ends, ref_start or ref, ref_end or ref + timedelta(days=1), named)
+        return _story_year(valid, ends, ref_start or ref, ref_end or ref + timedelta(days=1), named, ahead_days)
     return min(sorted(valid), key=lambda year: (distance(year), year != named))
 
 
-STORY_AHEAD_DAYS = 183
-"""A history reads forward: a year-less date up to this many days after the story's date, in the next year, is that one."""
-
-
-def _story_year(valid: dict[int, date], ends: dict[int, date], low: date, high: date, named: int) -> int:
+def _story_year(valid: dict[int, date], ends: dict[int, date], low: date, high: date, named: int, ahead_days: int) -> int:
     """The occurrence a history means: one overlapping its date, else the next one in the same year or soon after,
     else the last one before it ("On 17 November 1917 ... on 3 January" is 1918; "In May 1986 ... in March" is 1986)."""
     overlapping = [year for year, day in valid.items() if day < high and ends.get(year, day + timedelta(days=1)) > low]
@@ -137,7 +138,7 @@ def _story_year(valid: dict[int, date], ends: dict[int, date], low: date, high: 
         return min(sorted(overlapping), key=lambda year: year != named)
     after = sorted(year for year, day in valid.items() if day >= high)
     before = sorted(year for year, day in valid.items() if ends.get(year, day + timedelta(days=1)) <= low)
-    if after and (valid[after[0]].year == low.year or (valid[after[0]] - high).days <= STORY_AHEAD_DAYS):
+    if after and (valid[after[0]].year == low.year or (valid[after[0]] - high).days <= ahead_days):
         return after[0]
     return before[-1] if before else after[0]
 

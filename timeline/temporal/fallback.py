@@ -8,7 +8,7 @@ from typing import Any
 
 
 @lru_cache(maxsize=16)
-def _parser(base: date) -> Any:
+def _parser(base: date, date_order: str) -> Any:
     from dateparser.date import DateDataParser
 
     return DateDataParser(
@@ -17,14 +17,15 @@ def _parser(base: date) -> Any:
             "RELATIVE_BASE": datetime(base.year, base.month, base.day),
             "PREFER_DATES_FROM": "past",
             "RETURN_TIME_AS_PERIOD": True,
+            "DATE_ORDER": date_order,
         },
     )
 
 
 @lru_cache(maxsize=4096)
-def parse_phrase(text: str, base: date) -> tuple[date, str] | None:
+def parse_phrase(text: str, base: date, date_order: str = "MDY") -> tuple[date, str] | None:
     """The day and the period (`day`, `week`, `month`, `year`, `time`) dateparser reads in a phrase, relative to `base`."""
-    data = _parser(base).get_date_data(text)
+    data = _parser(base, date_order).get_date_data(text)
     if data is None or data.date_obj is None:
         return None
     return data.date_obj.date(), data.period or "day"

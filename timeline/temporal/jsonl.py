@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from timeline.domain import Mention, PublicationDate
-from timeline.temporal.render import mention_dict
+from timeline.temporal.values import parse_value
 
-_YEAR_VALUE = re.compile(r"^(?:BC)?(\d{4})")
 
 
 class DocumentError(ValueError):
@@ -56,15 +54,22 @@ def load_documents(path: str | Path) -> list[dict[str, Any]]:
 
 def needs_anchor(mention: Mention) -> bool:
     """The schema's `anchor` flag: the value fixes a calendar year that the expression does not write."""
-    match = _YEAR_VALUE.match(mention.value)
-    return bool(match) and match[1] not in mention.text
+    value = parse_value(mention.value)
+    year = value.year if value is not None and value.kind == "calendar" else ""
+    return len(year) == 4 and year.isdigit() and year not in mention.text
 
 
 def to_timex(mention: Mention) -> dict[str, Any]:
     """A mention in the JSONL timex schema."""
-    fields = mention_dict(mention)
-    timex = {key: fields[key] for key in ("start", "end", "text", "type", "value", "mod")}
-    return {**timex, "anchor": needs_anchor(mention)}
+    return {
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "type": mention.type,
+        "value": mention.value,
+        "mod": mention.mod,
+        "anchor": needs_anchor(mention),
+    }
 
 
 def tag_document(document: dict[str, Any], anchor: str = "news") -> dict[str, Any]:

@@ -8,27 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from timeline.temporal.prefilter import prefixes, trigger_regex
+from timeline.temporal.prefilter import KEY_LENGTH, prefixes, trigger_regex
 from timeline.temporal.rules import Rule, RuleSet, load_language, normalize
 
-_TENSE = re.compile(
-    r"\b(?:(?P<future>(?:will|would|shall|'ll|to)\s+(?:be|have\s+been)\s+\w+ed|expected|scheduled\s+for|due\s+(?:in|by)|will|won't|shall|'ll|going\s+to|"
-    r"plans?\s+to|(?:planned|planning)\s+(?:to|for|an?)|supposed\s+to|expects?\s+to|expected\s+to|"
-    r"scheduled|intends?\s+to|set\s+to|would|upcoming|to\s+be\s+(?:held|released|announced|completed)|is\s+to|are\s+to|hopes?\s+to|might)"
-    r"|(?P<past>was|were|had(?:\s+(?:been\s+)?(?:scheduled|planned|due|supposed|set)\b)?|did|ago|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bstill\s)(?-i:[a-z]{3,}ed)))\b",
-    re.IGNORECASE,
-)
-"""Tense cues; a capitalised word ending in -ed ("United") is a name, not a verb, and neither is one after a
-determiner ("on a still unspecified date"): that is an adjective. A plan in the pluperfect ("had been scheduled
-to expire Friday") was overtaken: it looks back."""
-_REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|disclosed)\b", re.IGNORECASE)
-"""Reporting verbs after a mention ("..., Castro said") date the report, not the event: they decide only when nothing else does."""
-_LEFT_CUE = re.compile(
-    r"(?:(?P<future>(?:(?<=[a-z,]\s)(?<!not\s)(?<!up\s)\b(?:until|till)|\bas\s+soon\s+as|\bas\s+early\s+as|\bno\s+later\s+than)\s+(?:on\s+|at\s+)?)"
-    r"|(?P<past>\b(?:said|says|told|announced|reported)\s+(?:on\s+)?))$",
-    re.IGNORECASE,
-)
-"""Words right before a mention that decide its direction: a deadline ("has until Tuesday") looks ahead; "said Friday" dates the report."""
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -50,8 +32,8 @@ class Candidate:
         return tense_around(self.source, self.start, self.end)
 
 
-KEY_LENGTH = 8
-"""Characters of a rule's start the prefilter distinguishes."""
+TRIGGER_LENGTH = 6
+"""Characters of those the trigger scan looks at (a shorter scan pattern compiles faster; the keys then choose)."""
 
 
 class Hit(NamedTuple):
@@ -62,6 +44,8 @@ class Hit(NamedTuple):
     end: int
     pre_start: int | None = None
     pre: str | None = None
+    match: re.Match[str] | None = None
+    """The rule's own match (the fast scan keeps it; the master pattern's groups are not the rule's)."""
 
 
 class Matcher:
@@ -72,17 +56,29 @@ class Matcher:
         self._regexes = [rule.regex for rule in rules.rules]
         premod = rules.premodifier.regex if rules.premodifier else "(?!)"
         self._premod = re.compile(rf"(?:{premod})[\s\-]*", re.IGNORECASE)
-        self._rule_prefixes = [prefixes(rule.regex.pattern, KEY_LENGTH) for rule in rules.rules]
-        self._premod_prefixes = prefixes(premod, KEY_LENGTH) if rules.premodifier else set()
+        self._rule_prefixes = [self._prefixes(rule.regex.pattern) for rule in rules.rules]
+        self._premod_prefixes = self._prefixes(premod) if rules.premodifier else set()
         starts = set().union(*self._rule_prefixes) | self._premod_prefixes
-        self.trigger = trigger_regex(starts)
+        self.trigger = trigger_regex({start[:TRIGGER_LENGTH] for start in starts})
         self._by_key: dict[str, tuple[int, ...]] = {}
         self._premod_by_key: dict[str, bool] = {}
+        self._plans: dict[str, tuple[bool, tuple[int, ...]]] = {}
         self._by_prefix: dict[str, set[int]] = {}
         for index, starts in enumerate(self._rule_prefixes):
             for prefix in starts:
                 self._by_prefix.setdefault(prefix, set()).add(index)
         self._master: re.Pattern[str] | None = None
+        self._groups = [
+            [(group, group.split("__")[0], None if fragment is None else rules.fragments[fragment].values)
+             for group, fragment in rule.groups.items()]
+            for rule in rules.rules
+        ]
+        """Per rule: each group, the frame key it fills and the meanings of its fragment's surface forms."""
+
+    def _prefixes(self, pattern: str) -> set[str] | frozenset[str]:
+        """The prefixes a pattern's matches start with (read when the rules were loaded, or now)."""
+        known = self.rules.facts.get(pattern)
+        return known.prefixes if known is not None else prefixes(pattern, KEY_LENGTH)
 
     @property
     def master(self) -> re.Pattern[str]:
@@ -117,13 +113,21 @@ class Matcher:
             self._premod_by_key[key] = known
         return known
 
-    def _rule_at(self, text: str, normalized: str, position: int) -> Hit | None:
+    def _rule_at(self, text: str, position: int, key: str) -> Hit | None:
         regexes = self._regexes
-        for index in self._candidates(_key(normalized, position)):
+        chosen = self._by_key.get(key)
+        for index in chosen if chosen is not None else self._candidates(key):
             match = regexes[index].match(text, position)
             if match is not None:
-                return Hit(index, position, match.end())
+                return Hit(index, position, match.end(), match=match)
         return None
+
+    def _plan(self, key: str) -> tuple[bool, tuple[int, ...]]:
+        """Whether a premodifier may start with `key`, and the rules that may (cached)."""
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = (self._may_be_premodifier(key), self._candidates(key))
+        return plan
 
     def hits(self, text: str) -> Iterator[Hit]:
         """Rule matches left to right, non-overlapping: a premodified reading first, as the master pattern would."""
@@ -133,20 +137,30 @@ class Matcher:
             return
         position = 0
         normalized = normalize_for_keys(lowered)
+        plans, regexes = self._plans, self._regexes
         for trigger in self.trigger.finditer(lowered):
             start = trigger.start()
             if start < position:
                 continue
+            key = normalized[start : start + KEY_LENGTH]
+            if "00" in key or "  " in key:
+                key = _key(normalized, start)
+            plan = plans.get(key) or self._plan(key)
+            premodified, chosen = plan
             hit = None
-            if self._may_be_premodifier(_key(normalized, start)):
+            if premodified:
                 pre = self._premod.match(text, start)
                 if pre is not None:
-                    inner = self._rule_at(text, normalized, pre.end())
+                    inner = self._rule_at(text, pre.end(), _key(normalized, pre.end()))
                     if inner is not None:
                         text_pre = text[start : pre.end()].rstrip(" \t\n-")
                         hit = inner._replace(pre_start=start, pre=text_pre)
             if hit is None:
-                hit = self._rule_at(text, normalized, start)
+                for index in chosen:
+                    match = regexes[index].match(text, start)
+                    if match is not None:
+                        hit = Hit(index, start, match.end(), match=match)
+                        break
             if hit is not None:
                 position = hit.end
                 yield hit
@@ -167,22 +181,19 @@ class Matcher:
         for hit in self.hits(text):
             rule = self.rules.rules[hit.rule]
             start, end = hit.start, hit.end
-            inner = rule.regex.match(text, start)
-            if inner is None or inner.end() != end:  # the master backtracked to a shorter reading
-                inner = rule.regex.fullmatch(text, start, end)
+            inner = hit.match
             if inner is None:
-                continue
+                inner = rule.regex.match(text, start)
+                if inner is None or inner.end() != end:  # the master backtracked to a shorter reading
+                    inner = rule.regex.fullmatch(text, start, end)
+                if inner is None:
+                    continue
             frame = dict(rule.params)
-            for group, fragment in rule.groups.items():
+            for group, key, values in self._groups[hit.rule]:
                 surface = inner.group(group)
                 if surface is None:
                     continue
-                key = group.split("__")[0]
-                if fragment is None:
-                    frame[key] = normalize(surface)
-                    continue
-                values = self.rules.fragments[fragment].values
-                frame[key] = lookup(values, surface)
+                frame[key] = normalize(surface) if values is None else lookup(values, surface)
             mod = self.rules.premodifier.values.get(normalize(hit.pre)) if hit.pre and self.rules.premodifier else None
             mention_start = hit.pre_start if hit.pre_start is not None else start
             if isinstance(mod, str) and mod.startswith("~"):  # the word gives the mod but stays outside the extent
@@ -220,7 +231,7 @@ class Matcher:
         )
 
 
-_SPACES = re.compile(r" {2,}")
+_RUNS = re.compile(r"0{2,}| {2,}")
 _KEY_TABLE = {code: "0" for code in range(ord("0"), ord("9") + 1)} | {
     code: " " for code in range(0x3001) if re.match(r"\s", chr(code))
 }
@@ -246,11 +257,21 @@ def _range_ends(match: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int]]
 
 
 def _key(normalized: str, position: int) -> str:
-    """The first characters at a position of the normalized text (digits 0, whitespace runs one space)."""
+    """The first characters at a position of the normalized text, runs of digits one 0 and of whitespace one space."""
     key = normalized[position : position + KEY_LENGTH]
-    if "  " in key:
-        key = _SPACES.sub(" ", normalized[position : position + 4 * KEY_LENGTH])[:KEY_LENGTH]
-    return key
+    if "00" not in key and "  " not in key:
+        return key
+    width = 4 * KEY_LENGTH
+    while True:
+        window = normalized[position : position + width]
+        key = _RUNS.sub(_first_of_run, window)
+        if len(key) >= KEY_LENGTH or position + width >= len(normalized):
+            return key[:KEY_LENGTH]
+        width *= 4
+
+
+def _first_of_run(run: re.Match[str]) -> str:
+    return run.group()[0]
 
 
 def normalize_for_keys(lowered: str) -> str:
@@ -267,6 +288,55 @@ def lookup(values: dict[str, Any], surface: str) -> Any:
     if len(words) > 1 and all(isinstance(values.get(word), int) for word in words):
         return sum(values[word] for word in words)
     return surface
+
+
+class Cues(NamedTuple):
+    """The tense cues of a language, compiled from its vocabulary fragments."""
+
+    tense: re.Pattern[str]
+    reporting: re.Pattern[str]
+    left: re.Pattern[str]
+
+
+def cues(language: str = "en") -> Cues:
+    """The compiled tense cues of a language (see `_cues`)."""
+    return _cues(language)
+
+
+@lru_cache(maxsize=4)
+def _cues(language: str) -> Cues:
+    """Tense cues from the vocabulary (`future_cue`, `scheduled_verb`, `past_cue`, `reporting_verb`, ...).
+
+    A capitalised word ending in -ed ("United") is a name, not a verb, and neither is one after a determiner
+    ("on a still unspecified date"): that is an adjective. A plan in the pluperfect ("had been scheduled to expire
+    Friday") was overtaken: it looks back. "by" after a verb is a deadline unless its clause is told in the past.
+    A verb of schedule in the present at most three words before the
+    mention looks ahead ("Students return Monday", "appears in court on Tuesday").
+    """
+    fragments = load_language(language).fragments
+    future, past = fragments["future_cue"].regex, fragments["past_cue"].regex
+    determiner = r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bstill\s)"
+    ed_verb = rf"{determiner}(?<!\bbe\s)(?-i:[a-z]{{3,}}ed)"  # a passive takes its tense from its auxiliary
+    finite = r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bmust\s)(?<!\bbe\s)"
+    irregular = rf"{determiner}{finite}(?-i:{fragments['irregular_past'].regex})"
+    tense = re.compile(rf"\b(?:(?P<future>{future})|(?P<past>{past}|{ed_verb}|{irregular}))\b", re.IGNORECASE)
+    reporting = re.compile(rf"\b(?:{fragments['reporting_verb'].regex})\b", re.IGNORECASE)
+    deadline = rf"(?<=[a-z,]\s)(?<!not\s)(?<!up\s)\b(?:{fragments['deadline_word'].regex})"
+    # an infinitive or a negated verb is not a schedule ("had been scheduled to expire Friday", "did not return
+    # Monday"), a word after a determiner is a noun ("at the close of business Thursday"), a capitalised one a name
+    # ("a shooting in Old West End Saturday"), and a participle
+    # between verb and date is another verb's ("begin as previously planned Saturday")
+    not_finite = r"(?<!\bto\s)(?<!\bnot\s)(?<!n\x27t\s)(?<!n’t\s)(?<!\bdid\s)(?<!\bnever\s)"
+    not_noun = r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bthis\s)"
+    between = r"(?:\s+(?![\w\x27’-]*ed\b)[\w\x27’-]+){0,3}?"
+    scheduled = rf"(?<![\w\x27’]){not_finite}{not_noun}(?-i:{fragments['scheduled_verb'].regex})\b{between}"
+    by = r"(?<=[a-z,]\s)\bby"
+    left = re.compile(
+        rf"(?:(?P<future>(?:{deadline}|\b(?:{fragments['deadline_phrase'].regex})|{scheduled})\s+(?:on\s+|at\s+)?)"
+        rf"|(?P<by>{by}\s+)|(?P<past>\b{fragments['report_before'].regex}))$",
+        re.IGNORECASE,
+    )
+    return Cues(tense, reporting, left)
 
 
 def tense_around(text: str, start: int, end: int) -> str:
@@ -287,28 +357,40 @@ def _tense_between(before: str, after: str) -> str:
         pass
     if cut is not None:
         before = before[cut.end() :]
-    left = _LEFT_CUE.search(before)
-    if left is not None:
+    found = cues()
+    left = found.left.search(before)
+    if left is not None and left.lastgroup != "by":
         return left.lastgroup or "past"
+    if left is not None:  # "must leave by Friday" looks ahead; "were withdrawn by Friday" is told in the past
+        last = None
+        for last in found.tense.finditer(before):
+            pass
+        if last is None or last.lastgroup != "past":
+            return "future"
     stop = _SENTENCE_END.search(after)
     if stop:
         after = after[: stop.start()]
     best: tuple[int, str] | None = None
-    for cue in _TENSE.finditer(before):
+    for cue in found.tense.finditer(before):
         best = (len(before) - cue.end(), cue.lastgroup or "past")
-    for cue in _REPORTING.finditer(before):
+    for cue in found.reporting.finditer(before):
         if best is None or len(before) - cue.end() < best[0]:
             best = (len(before) - cue.end(), "past")
-    for cue in _TENSE.finditer(after):  # the verb usually comes first: a cue after the span only when none before
+    for cue in found.tense.finditer(after):  # the verb usually comes first: a cue after the span only when none before
         if best is None:
             best = (cue.start(), cue.lastgroup or "past")
         break
-    if best is None and _REPORTING.search(after):
+    if best is None and found.reporting.search(after):
         return "past"
     return best[1] if best is not None else "none"
 
 
-@lru_cache(maxsize=4)
-def matcher_for(language: str = "en") -> Matcher:
-    """The compiled matcher of a language's bundled rules (built once per process)."""
-    return Matcher(load_language(language))
+
+def matcher_for(language: str = "en", mode: str = "news") -> Matcher:
+    """The compiled matcher of a language's bundled rules for an anchor mode (built once per process)."""
+    return _matcher(language, mode)
+
+
+@lru_cache(maxsize=8)
+def _matcher(language: str, mode: str) -> Matcher:
+    return Matcher(load_language(language).for_mode(mode))

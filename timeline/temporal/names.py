@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from timeline.temporal.match import Candidate
+from timeline.temporal.rules import load_language, normalize, vocabulary
 
 
 def is_name(text: str, candidate: Candidate) -> bool:
@@ -17,7 +18,11 @@ def is_name(text: str, candidate: Candidate) -> bool:
 
 _OPENING_QUOTES = ('"', "“", "``", "''", "‘")
 _QUOTED = re.compile(r"""([^"”'`\n]{1,80}?)[,.!?]?(?:["”’]|'')""")
-_TITLE_WORD = re.compile(r"[A-Z0-9][\w\-.'’]*|of|the|and|for|in|on|with|a|an|to")
+
+
+def _title_word() -> re.Pattern[str]:
+    """A word a title may hold: capitalised, a number, or one of the small words of the vocabulary."""
+    return vocabulary("title_small_word", r"[A-Z0-9][\w\-.'’]*|{}", 0)
 
 
 def _is_quoted_title(text: str, start: int, end: int) -> bool:
@@ -31,10 +36,9 @@ def _is_quoted_title(text: str, start: int, end: int) -> bool:
     if quoted is None or quoted.end(1) < end:
         return False
     words = quoted.group(1).split()
-    return len(words) >= 2 and not words[0][0].islower() and all(_TITLE_WORD.fullmatch(word) for word in words)
+    return len(words) >= 2 and not words[0][0].islower() and all(_title_word().fullmatch(word) for word in words)
 
 
-_SEASON_WORD = re.compile(r"(?:[Tt]he\s+)?(?:Spring|Summer|Autumn|Fall|Winter)")
 _NEXT_NAME = re.compile(r"\s+[A-Z][a-z]")
 _PREVIOUS_NAME = re.compile(r"(?<![.!?:;\n\"“‘(])\s+[A-Z][\w\-]*\s+$")
 
@@ -45,6 +49,9 @@ _NAME_BEFORE_YEAR = re.compile(r"(?<=[a-z,] )(?-i:[A-Z][a-z]+) $")
 def _is_name(text: str, candidate: Candidate) -> bool:
     """A season or a year that is part of a name: the Winter War, a venture called Orion 1980."""
     if candidate.rule.name == "year":  # a bare year right after a capitalised word inside a sentence
+        digits = re.search(r"[0-9]", candidate.text)  # the year itself, after a premodifier ("early in 1862")
+        if digits is not None and digits.start() > 0:
+            return False
         return _NAME_BEFORE_YEAR.search(text, max(0, candidate.start - 30), candidate.start) is not None
     if candidate.rule.name == "month":
         return _is_month_name(text, candidate)
@@ -89,7 +96,10 @@ def _is_season_name(text: str, candidate: Candidate) -> bool:
     """
     if candidate.rule.resolver != "season" or "year" in candidate.frame:
         return False
-    if not _SEASON_WORD.fullmatch(candidate.text):
+    words = candidate.text.split()
+    if len(words) > 2 or (len(words) == 2 and words[0].lower() != "the") or not words[-1][:1].isupper():
+        return False
+    if normalize(words[-1]) not in load_language().fragments["season"].values:
         return False
     if _NEXT_NAME.match(text, candidate.end):
         return True

@@ -1,8 +1,14 @@
-"""A fast trigger scan: the few-character prefixes any rule match can start with, read off the compiled rules."""
+"""A fast trigger scan: the few-character prefixes any rule match can start with, read off the compiled rules.
+
+Prefixes are written in a canonical form that the text's keys share (see `match._key`): lower case, every
+digit 0 and a run of digits one 0, a run of whitespace one space. So "1,200 people a day" has the key
+"0,0 peop", and a rule that wants a count before a unit ("0 day", "0 peop"...) is not tried at every number.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 try:  # Python 3.11+
@@ -13,6 +19,8 @@ except ImportError:  # pragma: no cover - older Pythons
     import sre_parse as _parser  # type: ignore[no-redef]
 
 DIGIT, SPACE = "0", " "
+KEY_LENGTH = 8
+"""Characters of a rule's start the prefilter distinguishes."""
 _MAX_SET = 12
 
 State = tuple[str, bool]  # (prefix so far, closed: nothing more is known)
@@ -62,11 +70,25 @@ def _is_space(body: Any) -> bool:
     return op is _c.CATEGORY and arg is _c.CATEGORY_SPACE
 
 
+def _is_digit(body: Any) -> bool:
+    items = list(body)
+    if len(items) != 1:
+        return False
+    op, arg = items[0]
+    if op is _c.IN:
+        return _in_set(arg) == {DIGIT}
+    return op is _c.CATEGORY and arg is _c.CATEGORY_DIGIT
+
+
 def _sequence(items: list[Any], states: set[State], k: int) -> set[State]:
-    for op, arg in items:
+    for position, (op, arg) in enumerate(items):
         open_states = {state for state in states if not state[1]}
         if not open_states:
             break
+        if op is _c.ASSERT and arg[0] == 1 and position == len(items) - 1:
+            # a lookahead that ends the pattern: what follows the match starts as it says ("1200 GMT")
+            states = (states - open_states) | _sequence(list(arg[1]), open_states, k)
+            continue
         states = (states - open_states) | _item(op, arg, open_states, k)
     return states
 
@@ -77,6 +99,9 @@ def _extend(states: set[State], chars: set[str] | None, k: int) -> set[State]:
     out = set()
     for prefix, _ in states:
         for char in chars:
+            if char in (DIGIT, SPACE) and prefix.endswith(char):  # a run of digits (spaces) is one 0 (one space)
+                out.add((prefix, False))
+                continue
             grown = prefix + char
             out.add((grown, len(grown) >= k))
     return out
@@ -101,6 +126,9 @@ def _item(op: Any, arg: Any, states: set[State], k: int) -> set[State]:
         if _is_space(body):  # a run of whitespace: one space in the prefix, \s+ in the trigger
             spaced = _extend(states, {SPACE}, k)
             return spaced | states if low == 0 else spaced
+        if _is_digit(body):  # a run of digits: one 0 in the prefix, [0-9]+ in the trigger
+            digits = _extend(states, {DIGIT}, k)
+            return digits | states if low == 0 else digits
         once = _sequence(list(body), states, k)
         if _high != 1:  # further repetitions are not followed: close what is known
             once = {(prefix, True) for prefix, _closed in once}
@@ -112,8 +140,13 @@ def _item(op: Any, arg: Any, states: set[State], k: int) -> set[State]:
 
 def prefixes(pattern: str, k: int = 8) -> set[str]:
     """Lower-cased prefixes (at most k characters; digits as 0, whitespace as a space) that every match starts with."""
-    parsed = _parser.parse(pattern, re.IGNORECASE)
-    return {prefix for prefix, _ in _sequence(list(parsed), {("", False)}, k)}
+    return {prefix for prefix, _ in _sequence(list(_parsed(pattern)), {("", False)}, k)}
+
+
+@lru_cache(maxsize=512)
+def _parsed(pattern: str) -> Any:
+    """The parse of a pattern (shared by the prefixes and the empty-match check of the same rule)."""
+    return _parser.parse(pattern, re.IGNORECASE)
 
 
 def trigger_regex(all_prefixes: set[str]) -> re.Pattern[str] | None:
@@ -129,7 +162,7 @@ def trigger_regex(all_prefixes: set[str]) -> re.Pattern[str] | None:
 
 def _atom(char: str) -> str:
     if char == DIGIT:
-        return "[0-9]"
+        return "[0-9]+"
     if char == SPACE:
         return r"\s+"
     return re.escape(char)
@@ -150,3 +183,8 @@ def _trie(words: list[str]) -> str:
             inner = _trie(tails)
             branches.append(_atom(head) + (f"(?:{inner})" if "|" in inner else inner))
     return "|".join(branches)
+
+
+def can_match_empty(pattern: str) -> bool:
+    """Whether a regular expression can match the empty string somewhere (its shortest match has no characters)."""
+    return _parsed(pattern).getwidth()[0] == 0

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
-PAST_SLACK_DAYS = 120
-"""In past-tense text a year-less date more than this many days after the anchor is taken from the year before."""
+from timeline.temporal.calendar import pick_year
+from timeline.temporal.settings import Settings, default_settings
 
 
 class Reference:
@@ -22,7 +23,13 @@ class Reference:
         tense: Callable[[], str] | str = "none",
         until: date | None = None,
         since: date | None = None,
+        settings: Settings | None = None,
+        pivot_year: int | None = None,
     ) -> None:
+        self.settings = settings or default_settings()
+        """The conventions of reading (slack days, months ahead, ...)."""
+        self.pivot_year = pivot_year
+        """The DCT's year, around which a two-digit year is read; None without a DCT."""
         self.until = until
         """Day after the last day of the reference when it is a stretch (a story date of a month or a year)."""
         self.since = since
@@ -44,6 +51,10 @@ class Reference:
         """The reference day (reading it marks the mention as anchored)."""
         self.used = True
         return self._day
+
+    def pick_year(self, options: dict[int, date | None], direction: str, ends: dict[int, date]) -> int | None:
+        """The year whose occurrence fits this reference best (`calendar.pick_year` with its stretch and settings)."""
+        return pick_year(options, self.day, direction, ends, self.until, self.since, self.settings.story_ahead_days)
 
     def direction(self, preferred: str = "past") -> str:
         """Which occurrence a bare weekday or month means: `past`, `future`, `nearest` or `story` (narrative)."""
@@ -85,8 +96,8 @@ def as_int(value: Any) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def as_year(value: Any) -> int | None:
-    """A year from `1998`, `'98` or `98` (two digits: 1930-2029)."""
+def as_year(value: Any, ref: Reference | None = None) -> int | None:
+    """A year from `1998`, `'98` or `98`; two digits are read around the DCT's year (see `two_digit_year`)."""
     if value is None:
         return None
     if isinstance(value, int):
@@ -96,32 +107,54 @@ def as_year(value: Any) -> int | None:
         return spelled_year(text)
     number = int(text)
     if len(text) == 2:
-        return 2000 + number if number < 30 else 1900 + number
+        if ref is None:
+            return two_digit_year(number, None, 0)
+        return two_digit_year(number, ref.pivot_year, ref.settings.two_digit_year_ahead)
     return number
 
 
-_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
+def two_digit_year(number: int, pivot: int | None, ahead: int) -> int:
+    """The year a two-digit year means: the one in the hundred years ending `ahead` years after the pivot
+    (the DCT's year): `16` in 2016 is 2016, `85` in 2016 is 1985; without a pivot, 00-29 are 2000-2029."""
+    if pivot is None:
+        return 2000 + number if number < 30 else 1900 + number
+    last = pivot + ahead
+    year = last - (last - number) % 100
+    while year < 1:  # the calendar's first and last centuries
+        year += 100
+    while year > 9999:
+        year -= 100
+    return year
 
 
 def spelled_year(text: str) -> int | None:
     """`nineteen ninety-six` -> 1996, `two thousand and one` -> 2001."""
+    numbers = _number_words()
     words = [word for word in re.split(r"[\s\-]+", text.lower()) if word and word not in ("the", "year", "and")]
     if len(words) >= 2 and words[0] == "two" and words[1] == "thousand":
-        return 2000 + sum(_WORDS.get(word, 0) for word in words[2:])
-    if not words or words[0] not in _WORDS:
+        return 2000 + sum(numbers.get(word, 0) for word in words[2:])
+    if not words or words[0] not in numbers:
         return None
-    century = _WORDS[words[0]]
+    century = numbers[words[0]]
     rest = words[1:]
     if rest == ["hundred"]:
         return century * 100
-    if not rest or any(word not in _WORDS for word in rest):
+    if not rest or any(word not in numbers for word in rest):
         return None
-    return century * 100 + sum(_WORDS[word] for word in rest)
+    return century * 100 + sum(numbers[word] for word in rest)
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, int]:
+    """One to ninety written out, from the vocabulary's `number_word` fragment."""
+    from timeline.temporal.rules import load_language
+
+    values = load_language().fragments["number_word"].values
+    return {
+        word: value
+        for word, value in values.items()
+        if isinstance(value, int) and 1 <= value < 100 and word.isalpha() and word not in ("a", "an", "dozen", "couple")
+    }
 
 
 def kind_of(frame: Frame, default: str) -> str:

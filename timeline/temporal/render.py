@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from xml.sax.saxutils import escape, quoteattr
 
 from timeline.domain import Mention
 
@@ -32,6 +31,7 @@ def as_json(mentions: list[Mention]) -> str:
 
 def as_timeml(text: str, mentions: list[Mention]) -> str:
     """The text with each mention wrapped in a TIMEX3 element."""
+    from xml.sax.saxutils import escape, quoteattr  # only here: it brings urllib along
     out: list[str] = []
     position = 0
     for number, mention in enumerate(mentions, 1):

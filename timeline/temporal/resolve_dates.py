@@ -18,7 +18,6 @@ from timeline.temporal.calendar import (
     value_at,
 )
 from timeline.temporal.reference import (
-    PAST_SLACK_DAYS,
     Frame,
     Reference,
     Resolved,
@@ -28,21 +27,15 @@ from timeline.temporal.reference import (
     part_of_day_suffix,
     resolver,
 )
-from timeline.temporal.values import month_start
+from timeline.temporal.rules import vocabulary
+from timeline.temporal.values import SEASON_MONTHS, month_start
 
-FUTURE_SLACK_DAYS = 30
-"""In future-tense text a year-less day date at most this many days before the DCT is still that one ("the Aug. 7 blasts")."""
-_ENDED = re.compile(r"\b(?:ended|closed|expired)\s+(?:on\s+)?$", re.IGNORECASE)
-"""A past participle right before a year-less day date: that date is already behind the DCT."""
-MONTHS_AHEAD = 2
-"""A bare month name at most this many months after the DCT's month is the coming one, whatever the tense
-("a cutback in its oil supply in September", written in August): news rarely names a month ten months back."""
 
 
 @resolver("calendar")
 def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
     """Explicit or year-less calendar dates: `June 1, 2024`, `June 2024`, `1998`, `June 1`, `in May`."""
-    year = as_year(frame.get("year"))
+    year = as_year(frame.get("year"), ref)
     if frame.get("year_rel") is not None:
         year = ref.day.year + int(frame["year_rel"])
     month = as_int(frame.get("month"))
@@ -80,17 +73,20 @@ def calendar_date(frame: Frame, ref: Reference) -> Resolved | None:
             direction = ref.direction(str(frame.get("direction", "past")))
             if day is None and direction == "past" and frame.get("_on_dct"):
                 ahead = (month - base.month) % 12
-                if 0 < ahead <= MONTHS_AHEAD:  # news speaks of the coming month(s) by name too
+                if 0 < ahead <= ref.settings.months_ahead:  # news speaks of the coming month(s) by name too
                     direction = "future"
-            if direction == "nearest" and day is not None and _ENDED.search(str(frame.get("_before", ""))):
+            ended = vocabulary("ended_participle", r"\b{}$").search(str(frame.get("_before", "")))
+            if direction == "nearest" and day is not None and ended:
                 # a period that "ended Jan. 31" is over: the last occurrence, not a coming one
                 year = pick_year(options, base, "past", ends)
             elif direction == "nearest":  # news reports the past unless told otherwise
-                year = pick_nearest_past(options, base, ends, PAST_SLACK_DAYS)
+                # a past-tense clause looks less far ahead ("after the March 2 election, the party split")
+                slack = ref.settings.past_tense_slack_days if ref.tense == "past" else ref.settings.past_slack_days
+                year = pick_nearest_past(options, base, ends, slack)
             elif direction == "future" and frame.get("direction") == "nearest":
-                year = pick_nearest_future(options, base, ends, FUTURE_SLACK_DAYS)
+                year = pick_nearest_future(options, base, ends, ref.settings.future_slack_days)
             else:
-                year = pick_year(options, base, direction, ends, ref.until, ref.since)
+                year = ref.pick_year(options, direction, ends)
         if year is None:
             return None
     if day is None:
@@ -115,7 +111,15 @@ def _time_suffix(frame: Frame) -> str:
     hour = _hour24(hour, ampm)
     if hour is None or minute > 59:
         return ""
-    return f"T{hour:02d}:{minute:02d}"
+    second = as_int(frame.get("second"))
+    seconds = f":{second:02d}" if second is not None and second < 60 else ""
+    return f"T{hour:02d}:{minute:02d}{seconds}{_zone(frame)}"
+
+
+def _zone(frame: Frame) -> str:
+    """The offset of the time zone the text names ("UTC" -> Z, "EST" -> -05), or nothing."""
+    zone = frame.get("zone")
+    return zone if isinstance(zone, str) else ""
 
 
 _AFTER_NOON = {"AF": 1, "EV": 1, "NI": 6}
@@ -203,24 +207,23 @@ def relative(frame: Frame, ref: Reference) -> Resolved | None:
     amount = int(frame.get("rel", 0))
     if frame.get("_on_dct") and frame.get("dct_rel") is not None:
         amount = int(frame["dct_rel"])
-    if unit in SEASON_UNITS or unit in SEASON_UNITS.values():
-        name = SEASON_UNITS.get(unit, unit)
+    if unit in SEASON_MONTHS:  # a season's code, from the vocabulary's `season` fragment
+        name = unit
         if frame.get("anaphoric") and amount:
             return _season_after(name, amount, ref, frame)
         if frame.get("anaphoric") and ref.until is not None:  # "that spring" after "the winter of 1941-42": 1942
             base = ref.day
             options = {y: season_start(name, y) for y in (base.year - 1, base.year, base.year + 1)}
             ends = {y: month_start(d.year, d.month + 3) for y, d in options.items()}
-            year = pick_year(options, base, "story", ends, ref.until, ref.since)
+            year = ref.pick_year(options, "story", ends)
             return Resolved(kind_of(frame, "DATE"), f"{year:04d}-{name}", frame.get("mod"))
         return _named_season(name, amount, ref.day, frame)
     day = shift(ref.day, unit, amount)
-    if _TURN_OF.match(str(frame.get("_text", ""))) and unit in ("year", "century"):
+    if vocabulary("turn_of").match(str(frame.get("_text", ""))) and unit in ("year", "century"):
         day = _nearest_turn(ref.day, unit)
     return Resolved(kind_of(frame, "DATE"), value_at(day, unit), frame.get("mod"))
 
 
-_TURN_OF = re.compile(r"(?:by\s+|at\s+)?the\s+turn\s+of", re.IGNORECASE)
 
 
 def _nearest_turn(day: date, unit: str) -> date:
@@ -230,7 +233,6 @@ def _nearest_turn(day: date, unit: str) -> date:
     return date(max(1, round(day.year / 100) * 100), 1, 1)
 
 
-SEASON_UNITS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 
 def _named_season(name: str, amount: int, base: date, frame: Frame) -> Resolved:
@@ -264,14 +266,14 @@ def _season_end(name: str, year: int) -> date:
 def season(frame: Frame, ref: Reference) -> Resolved | None:
     """Named seasons: `the summer of 2024`, `spring 1998`, a bare `summer` by tense."""
     name = str(frame["season"])
-    year = as_year(frame.get("year"))
+    year = as_year(frame.get("year"), ref)
     if frame.get("year_rel") is not None:  # "the spring of the following year"
         year = ref.day.year + int(frame["year_rel"])
     if year is None:
         base = ref.day
         options = {y: season_start(name, y) for y in (base.year - 1, base.year, base.year + 1)}
         ends = {y: month_start(d.year, d.month + 3) for y, d in options.items()}
-        year = pick_year(options, base, ref.direction(), ends, ref.until, ref.since)
+        year = ref.pick_year(options, ref.direction(), ends)
     return Resolved(kind_of(frame, "DATE"), f"{year:04d}-{name}", frame.get("mod"))
 
 
@@ -282,13 +284,13 @@ def part_of_year(frame: Frame, ref: Reference) -> Resolved | None:
     number = as_int(frame.get("ordinal"))
     size = 3 if unit == "quarter" else 6
     letter = "Q" if unit == "quarter" else "H"
-    if number is None and as_year(frame.get("year")) is not None:  # "the 1988 period"
+    if number is None and as_year(frame.get("year"), ref) is not None:  # "the 1988 period"
         if frame.get("_story_granularity") != unit:  # no quarter in the story: the year
-            return Resolved(kind_of(frame, "DATE"), f"{as_year(frame.get('year')):04d}", frame.get("mod"))
+            return Resolved(kind_of(frame, "DATE"), f"{as_year(frame.get('year'), ref):04d}", frame.get("mod"))
         number = (ref.day.month - 1) // size + 1  # the story's quarter, in that year
     if number is None or not 1 <= number <= 12 // size:
         return None
-    year = as_year(frame.get("year"))
+    year = as_year(frame.get("year"), ref)
     if year is None:
         base = ref.day
         if frame.get("rel") is not None:
@@ -300,7 +302,7 @@ def part_of_year(frame: Frame, ref: Reference) -> Resolved | None:
         else:
             options = {y: date(y, size * (number - 1) + 1, 1) for y in (base.year - 1, base.year, base.year + 1)}
             ends = {y: month_start(y, size * number + 1) for y in options}
-            year = pick_year(options, base, ref.direction(), ends, ref.until, ref.since)
+            year = ref.pick_year(options, ref.direction(), ends)
     return Resolved(kind_of(frame, "DATE"), f"{year:04d}-{letter}{number}", frame.get("mod"))
 
 
@@ -351,25 +353,42 @@ def clock(frame: Frame, ref: Reference) -> Resolved | None:
     hour = as_int(frame.get("hour"))
     if hour is None:
         return None
-    minute = as_int(frame.get("minute")) or 0
-    hour = _hour24(hour, frame.get("ampm"))
-    if hour is None or minute > 59:
+    if _hour24(hour, frame.get("ampm")) is None or (as_int(frame.get("minute")) or 0) > 59:
         return None
-    return Resolved("TIME", f"{fmt_day(ref.day)}T{hour:02d}:{minute:02d}", frame.get("mod"))
+    return Resolved("TIME", f"{fmt_day(ref.day)}{_time_suffix(frame)}", frame.get("mod"))
+
+
+@resolver("elapsed")
+def elapsed(frame: Frame, ref: Reference) -> Resolved | None:
+    """A time written like a clock that is a length: "finished in 2:11:40" is PT2H11M40S."""
+    written = ""
+    for name, code in (("hour", "H"), ("minute", "M"), ("second", "S")):
+        amount = str(frame.get(name) or "0").lstrip("0")
+        if amount.strip("0."):
+            written += f"{'0' if amount.startswith('.') else ''}{amount}{code}"
+    return Resolved("DURATION", f"PT{written or '0S'}", frame.get("mod"))
 
 
 _NUMERIC = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_SHORT_YEAR_AT_END = re.compile(r"(?<=[/.\-])(\d{2})$")
 
 
 @resolver("dateparser")
 def parsed(frame: Frame, ref: Reference) -> Resolved | None:
-    """Phrases handed to dateparser, its `period` kept as the granularity."""
+    """Phrases handed to dateparser, its `period` kept as the granularity.
+
+    A two-digit year is written out first by the project's own convention (`as_year`): "01/25/16" in
+    news of 2016 is 2016-01-25, never 1916; the order of day and month is the `date_order` setting.
+    """
     from timeline.temporal.fallback import parse_phrase
 
     text = str(frame.get("_text", ""))
     if _NUMERIC.match(text):
         return Resolved("DATE", text, frame.get("mod"))
-    result = parse_phrase(text, ref.day)
+    short = _SHORT_YEAR_AT_END.search(text)
+    if short is not None:
+        text = text[: short.start()] + f"{as_year(short.group(1), ref):04d}"
+    result = parse_phrase(text, ref.day, ref.settings.date_order)
     if result is None:
         return None
     day, period = result
@@ -414,7 +433,7 @@ def easter(year: int) -> date:
 def holiday(frame: Frame, ref: Reference) -> Resolved | None:
     """Holidays: `Thanksgiving Day`, `last Christmas`, `Easter 2024`, `Easter week`."""
     spec = str(frame["holiday"])
-    year = as_year(frame.get("year"))
+    year = as_year(frame.get("year"), ref)
     if year is None:
         base = ref.day
         options = {y: holiday_date(spec, y) for y in (base.year - 1, base.year, base.year + 1)}
@@ -426,7 +445,7 @@ def holiday(frame: Frame, ref: Reference) -> Resolved | None:
             year = base.year
         else:
             ends = {y: d + timedelta(days=1) for y, d in options.items() if d}
-            year = pick_year(options, base, ref.direction("nearest"), ends, ref.until, ref.since)
+            year = ref.pick_year(options, ref.direction("nearest"), ends)
         if year is None:
             return None
     found = holiday_date(spec, year)

@@ -7,12 +7,20 @@ from typing import Any
 
 from timeline.temporal.calendar import TIME_UNITS, UNIT_CODES, fmt_day, shift, value_at
 from timeline.temporal.reference import Frame, Reference, Resolved, kind_of, resolver
+from timeline.temporal.rules import load_language, vocabulary
 
 
 @resolver("fixed")
 def fixed(frame: Frame, ref: Reference) -> Resolved | None:
     """A value given by the rule itself (`now` -> PRESENT_REF, `daily` -> P1D)."""
     return Resolved(kind_of(frame, "DATE"), str(frame["value"]), frame.get("mod"))
+
+
+@resolver("story_date")
+def story_date(frame: Frame, ref: Reference) -> Resolved | None:
+    """The story's present at its own granularity: "at the same time" after "On 25 April 1975" is 1975-04-25."""
+    granularity = str(frame.get("_story_granularity") or "day")
+    return Resolved(kind_of(frame, "DATE"), value_at(ref.day, "day" if granularity == "time" else granularity), frame.get("mod"))
 
 
 @resolver("offset")
@@ -22,7 +30,9 @@ def offset(frame: Frame, ref: Reference) -> Resolved | None:
     direction = int(frame.get("dir", -1))
     amount = _number(frame.get("num", 1))
     if amount is None:
-        if frame.get("anaphoric"):  # "a few days later": counted from an event, not from now; only the length is known
+        if frame.get("anaphoric") and frame.get("_mode") != "narrative":
+            # "a few days later" in news: counted from an event, not from now; only the length is known. A history
+            # marks it as a time after (before) its story's date, FUTURE_REF (PAST_REF), as its annotation does.
             return Resolved("DURATION", duration_value(None, unit), frame.get("mod"))
         value = "PAST_REF" if direction < 0 else "FUTURE_REF"
         return Resolved(kind_of(frame, "DATE"), value, frame.get("mod"))
@@ -69,11 +79,16 @@ def duration(frame: Frame, ref: Reference) -> Resolved | None:
     fraction = _number(frame.get("fraction"))
     if amount is not None and fraction is not None:
         amount += fraction
+    if amount is not None and frame.get("decimal"):  # "three and a half years": P3.5Y, as written
+        return Resolved(kind_of(frame, "DURATION"), duration_value(amount + 0.5, unit, decimal=True), frame.get("mod"))
     return Resolved(kind_of(frame, "DURATION"), duration_value(amount, unit), frame.get("mod"))
 
 
-def duration_value(amount: float | None, unit: str) -> str:
-    """`P3Y`, `PT2H`, `PXM` (amount None), decades and centuries in years, quarters in months."""
+def duration_value(amount: float | None, unit: str, decimal: bool = False) -> str:
+    """`P3Y`, `PT2H`, `PXM` (amount None), decades and centuries in years, quarters in months.
+
+    A fractional amount is carried into the smaller unit (`P2Y6M`) unless `decimal` (`P3.5Y`).
+    """
     if unit == "decade":
         amount, unit = (None if amount is None else amount * 10), "year"
     elif unit == "century":
@@ -84,7 +99,7 @@ def duration_value(amount: float | None, unit: str) -> str:
         amount, unit = (None if amount is None else amount * 2), "week"
     elif unit == "weekend":
         return "P1WE" if amount in (None, 1) else f"P{_fmt(amount)}WE"
-    if amount is not None and not float(amount).is_integer() and unit in _SMALLER:
+    if amount is not None and not float(amount).is_integer() and unit in _SMALLER and not decimal:
         smaller, factor = _SMALLER[unit]
         whole, rest = int(amount), round((amount - int(amount)) * factor, 6)
         head = duration_value(whole, unit) if whole else ("PT" if unit in TIME_UNITS else "P")
@@ -109,24 +124,17 @@ def _fmt(amount: float) -> str:
 def recurring(frame: Frame, ref: Reference) -> Resolved | None:
     """Sets: `every day`, `each year`, `every two weeks`, `monthly`."""
     unit = str(frame["unit"])
-    unit = ADVERB_UNITS.get(unit, unit)
     amount = _number(frame.get("num", 1)) or 1
-    if frame.get("rate") and not _RATE_BEFORE.search(str(frame.get("_before", ""))):
+    if frame.get("rate") and not _rate_before().search(str(frame.get("_before", ""))):
         return Resolved("DURATION", duration_value(1, unit), frame.get("mod"))
     return Resolved("SET", duration_value(amount, unit), frame.get("mod"))
 
 
-_RATE_BEFORE = re.compile(
-    r"(?:\d(?:[\d,.]*\d)?%?|\b(?:once|twice|thrice|times|hundreds|thousands|dozens|millions|billions))"
-    r"(?:\s+(?!in\b|within\b|for\b|over\b|during\b)[\w’'-]+){0,4}\s*$",
-    re.IGNORECASE,
-)
-"""A count shortly before "a day" makes it a rate ("1,200 people a day"); "the smallest gain in a year" is not one,
-nor is "on 3 October 1990, less than a year after" (a comma ends the count's clause)."""
-ADVERB_UNITS = {
-    "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year", "annual": "year",
-    "quarterly": "quarter", "hourly": "hour", "nightly": "day", "biweekly": "fortnight",
-}
+def _rate_before() -> re.Pattern[str]:
+    """A count shortly before "a day" makes it a rate ("1,200 people a day"); "the smallest gain in a year" is not
+    one, nor is "on 3 October 1990, less than a year after" (a comma ends the count's clause)."""
+    clause = load_language().fragments["clause_preposition"].regex
+    return vocabulary("rate_count", rf"{{}}(?:\s+(?!(?:{clause})\b)[\w’'-]+){{0,4}}\s*$")
 
 
 @resolver("set_calendar")

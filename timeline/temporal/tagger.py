@@ -3,82 +3,102 @@
 from __future__ import annotations
 
 import itertools
-import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline.domain import Mention, PublicationDate
 from timeline.temporal.match import Candidate, matcher_for
+from timeline.temporal.lengths import is_not_a_time
 from timeline.temporal.names import is_name
 from timeline.temporal.ranges import complete_first_ends
 from timeline.temporal.resolve import RESOLVERS, Reference, Resolved
+from timeline.temporal.rules import vocabulary
+from timeline.temporal.settings import Settings, default_settings
+from timeline.temporal.story import Story, dct_days, tell
 from timeline.temporal.values import granularity_of_shape, interval_of
 
 ANCHORS = ("news", "narrative")
 _PROBES = (date(1911, 3, 8), date(1957, 9, 22), date(1983, 12, 27))
 """Stand-in reference days for an unknown DCT: fields that differ between their answers become X."""
-_NARRATIVE_GRANULARITIES = {"day", "time", "week", "weekend", "month", "season", "quarter", "half", "year", "decade"}
 
 
-def tag(text: str, dct: PublicationDate | None, anchor: str = "news", language: str = "en") -> list[Mention]:
+def tag(
+    text: str,
+    dct: PublicationDate | None,
+    anchor: str = "news",
+    language: str = "en",
+    settings: Settings | None = None,
+) -> list[Mention]:
     """Every temporal expression in `text`, sorted by start, resolved against `dct` (news) or the story (narrative)."""
     if anchor not in ANCHORS:
         raise ValueError(f"anchor {anchor!r} is not one of {', '.join(ANCHORS)}")
+    settings = settings or default_settings()
     mentions: list[Mention] = []
     story = Story()
-    for candidate in matcher_for(language).find(text):
-        if is_name(text, candidate):
+    before_last = None  # the story's present before the last mention was told
+    for candidate in matcher_for(language, anchor).find(text):
+        if is_name(text, candidate) or is_not_a_time(text, candidate):
             continue
-        mention = _continue_history(text, candidate, dct, story) if anchor == "news" else None
+        if anchor == "narrative":
+            story.enter(text, candidate.start)
+        second_end = anchor == "narrative" and bool(mentions) and _ends_story_range(text, mentions[-1], candidate)
+        present = story.latest
+        if second_end:  # "from October to March": both ends are read from where the story stood before the range
+            story.latest = before_last
+        mention = _continue_history(text, candidate, dct, story, settings) if anchor == "news" else None
         continued = mention is not None
-        mention = mention or resolve_candidate(candidate, dct, story, anchor)
+        mention = mention or resolve_candidate(candidate, dct, story, anchor, settings)
+        story.latest = present
         if mention is None:
             continue
+        if candidate.rule.params.get("appositive") and mentions:
+            mention = _restated(text, mentions[-1], mention)
+        if second_end and mentions[-1].earliest is not None and mention.earliest is not None:
+            if mentions[-1].earliest >= mention.earliest:  # the first end is the last one before the second
+                mentions[-1] = _a_year_earlier(mentions[-1], settings)
         mentions.append(mention)
         if _tells_story(candidate.rule.params.get("story", True), anchor):
-            _tell(story, text, candidate, mention, mentions, anchor, continued, dct)
+            previous = mentions[-2] if len(mentions) > 1 else None
+            before_last = story.latest
+            tell(story, text, candidate, mention, previous, anchor, continued, dct)
     return complete_first_ends(text, mentions)
 
 
-def _tell(
-    story: Story,
-    text: str,
-    candidate: Candidate,
-    mention: Mention,
-    mentions: list[Mention],
-    anchor: str,
-    continued: bool,
-    dct: PublicationDate | None,
-) -> None:
-    """Add a resolved date to the story, the date later anaphors and year-less dates are read against."""
-    if mention.type not in ("DATE", "TIME") or mention.earliest is None or mention.latest is None:
-        return
-    if mention.granularity not in _NARRATIVE_GRANULARITIES:
-        return
-    # a history's story goes on from its own dates, not from "yesterday" or "last year" (they still tell a day)
-    from_present = mention.anchor == "dct" or (mention.anchor == "mention" and story.latest is None)
-    stretch = None
-    previous = mentions[-2] if len(mentions) > 1 else None
-    if anchor == "narrative" and previous is not None and previous.earliest is not None and story.latest:
-        if previous.earliest < mention.earliest and _RANGE_JOIN.fullmatch(text, previous.end, mention.start):
-            stretch = previous.earliest  # "(23 August 1942 - 2 February 1943)": "On 23 August" is in that stretch
-    story.add(mention.earliest, mention.latest, mention.granularity or "day", anchor == "news" or not from_present)
-    story.stretch_start = stretch
-    explicit = mention.anchor == "none" and _ADVERBIAL.search(text, max(0, candidate.start - 12), candidate.start)
-    story.history_end = candidate.end if continued or explicit else None
-    if anchor == "news" and _reported_quarter(candidate, mention, dct):
-        story.report_quarter = story.report_quarter or story.latest
+def _restated(text: str, previous: Mention, mention: Mention) -> Mention:
+    """A phrase right after a date and a comma restates it: "On 27 June 1950, two days after the invasion, ..."."""
+    if previous.type != "DATE" or previous.earliest is None:
+        return mention
+    if not vocabulary("coordinator", r"\s*{}\s*").fullmatch(text, previous.end, mention.start):
+        return mention
+    return replace(
+        mention, value=previous.value, earliest=previous.earliest, latest=previous.latest,
+        granularity=previous.granularity, anchor="mention",
+    )
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
-"""What joins the two ends of a range the story then spans."""
-_HISTORY_REACH = 300
-"""Characters after a dated background sentence within which a bare month still continues it."""
-_ADVERBIAL = re.compile(r"\b(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Ff]rom|[Uu]ntil|[Tt]hrough|[Aa]fter)\s+$")
-"""An explicit date that times its sentence ("In February 2022, ..."), not one naming a thing ("the Dec. 21, 1988, bombing")."""
+def _ends_story_range(text: str, first: Mention, candidate: Candidate) -> bool:
+    """A year-less date that ends a range whose first end the story placed ("from October to March")."""
+    if first.anchor != "mention" or first.granularity not in ("month", "day", "season") or not first.value[:4].isdigit():
+        return False
+    if candidate.rule.resolver != "calendar" or candidate.frame.get("year") is not None:
+        return False
+    return vocabulary("range_joiner", r"\s*{}\s*").fullmatch(text, first.end, candidate.start) is not None
+
+
+def _a_year_earlier(mention: Mention, settings: Settings) -> Mention:
+    """The same month, day or season a year before."""
+    year = int(mention.value[:4]) - 1
+    value = f"{year:04d}{mention.value[4:]}"
+    earliest, latest, _granularity = interval_of(value, settings.hemisphere)
+    return replace(mention, value=value, earliest=earliest, latest=latest)
+
+
 _HISTORY_GRANULARITIES = {"day", "time", "month", "season", "week", "weekend"}
 
 
-def _continue_history(text: str, candidate: Candidate, dct: PublicationDate | None, story: Story) -> Mention | None:
+def _continue_history(
+    text: str, candidate: Candidate, dct: PublicationDate | None, story: Story, settings: Settings
+) -> Mention | None:
     """News: a bare month or day right after an explicit past date of a finer grain continues that background.
 
     "The invasion began in February 2022. In March, its troops reached Kyiv": March 2022, not the DCT's last March.
@@ -90,9 +110,9 @@ def _continue_history(text: str, candidate: Candidate, dct: PublicationDate | No
     if dct is None or story.latest[2] not in _HISTORY_GRANULARITIES:
         return None
     gap = text[story.history_end : candidate.start]
-    if len(gap) > _HISTORY_REACH or "\n" in gap or candidate.tense() == "future":
+    if len(gap) > settings.story_reach or "\n" in gap or candidate.tense() == "future":
         return None
-    mention = resolve_candidate(candidate, dct, story, "narrative")
+    mention = resolve_candidate(candidate, dct, story, "narrative", settings)
     if mention is None or mention.earliest is None or mention.earliest < story.latest[0]:
         return None
     if mention.earliest.year != story.latest[0].year:  # "passed in November 2022. In May, ...": news means a recent May
@@ -107,65 +127,22 @@ def _tells_story(story: bool | str, anchor: str) -> bool:
     return story is True or story == anchor
 
 
-def _reported_quarter(candidate: Candidate, mention: Mention, dct: PublicationDate | None) -> bool:
-    """A calendar quarter a results report may be about: begun by the DCT and ended less than a year before it.
-
-    A fiscal quarter ("the fiscal first quarter") is not a calendar one, and "the third quarter of 1984" is background.
-    """
-    if dct is None or mention.granularity != "quarter" or mention.earliest is None or mention.latest is None:
-        return False
-    if "fiscal" in candidate.text.lower() or mention.anchor == "mention":  # an anaphor only repeats the story
-        return False
-    first, last = dct_days(dct)
-    return mention.earliest <= last and mention.latest > first - timedelta(days=365)
-
-
-class Story:
-    """The dates a text has told so far: the latest one, and the latest of each granularity."""
-
-    def __init__(self) -> None:
-        self.latest: tuple[date, date, str] | None = None
-        self.by_granularity: dict[str, tuple[date, date, str]] = {}
-        self.stretch_start: date | None = None
-        """Narrative: where a range told last begins; year-less dates inside it belong to it, anaphors follow its end."""
-        self.history_end: int | None = None
-        """News: where the latest explicit date (or a bare one continuing it) ends, for `_continue_history`."""
-        self.report_quarter: tuple[date, date, str] | None = None
-        """News: the first recent calendar quarter told, the period a results report compares ("a year ago") with."""
-
-    def add(self, earliest: date, latest: date, granularity: str, is_latest: bool = True) -> None:
-        """Remember a resolved date (as the latest one unless `is_latest` is false)."""
-        told = (earliest, latest, granularity)
-        if is_latest:
-            self.latest = told
-        self.by_granularity[granularity] = told
-        if granularity == "time":  # a time of day also tells the day
-            self.by_granularity["day"] = told
-
-    def anchor_for(self, params: dict, narrative: bool) -> tuple[date, date, str] | None:
-        """The story date a rule resolves against, or None for the DCT."""
-        wanted = params.get("anaphoric_granularity")
-        if wanted == "quarter" and not narrative and self.report_quarter is not None:
-            return self.report_quarter
-        if wanted is not None:
-            return self.by_granularity.get(wanted) or (self.latest if narrative or params.get("anaphoric") else None)
-        if params.get("never_story"):
-            return None
-        if narrative or params.get("anaphoric"):
-            return self.latest
-        return None
-
-
 def resolve_candidate(
-    candidate: Candidate, dct: PublicationDate | None, story: Story | None = None, anchor: str = "news"
+    candidate: Candidate,
+    dct: PublicationDate | None,
+    story: Story | None = None,
+    anchor: str = "news",
+    settings: Settings | None = None,
 ) -> Mention | None:
     """Resolve one candidate against the DCT or the latest date of the story; None when the rule rejects it."""
+    settings = settings or default_settings()
     rule = candidate.rule
     function = RESOLVERS[rule.resolver]
     frame = dict(candidate.frame)
     frame.setdefault("type", rule.type)
     frame["_text"] = candidate.text
     frame["_before"] = candidate.before
+    frame["_mode"] = anchor
     if candidate.premod and "mod" not in frame:
         frame["mod"] = candidate.premod
     if rule.params.get("needs_story_day") and (story is None or "day" not in story.by_granularity):
@@ -205,7 +182,8 @@ def resolve_candidate(
         since = min(since, story.stretch_start)  # type: ignore[type-var]
     for probe in probes:
         reference = Reference(
-            probe, direction, tense, until if told is not None else None, since
+            probe, direction, tense, until if told is not None else None, since, settings,
+            dct.year if dct is not None else None,
         )
         try:
             answer = function(frame, reference)
@@ -220,19 +198,20 @@ def resolve_candidate(
     value = merge_values([answer.value for answer in answers], digits=kind == "mention")
     if kind == "unanchored" and len({answer.value for answer in answers}) == 1:
         kind = "none"  # every stand-in reference gave the same answer: it did not need one
-    earliest, latest, granularity = interval_of(value)
+    hemisphere = settings.hemisphere
+    earliest, latest, granularity = interval_of(value, hemisphere)
     if earliest is None and kind == "mention" and "X" in value:
         # "three days later" after "in April 1940" is 1940-04-XX: some day of April, the interval the value speaks of
-        earliest, latest, _ = interval_of(known_prefix(value))
-        granularity = interval_of(answers[0].value)[2]
+        earliest, latest, _ = interval_of(known_prefix(value), hemisphere)
+        granularity = interval_of(answers[0].value, hemisphere)[2]
     if earliest is None and kind not in ("unanchored", "none") and "X" in value:
-        spans = [interval_of(answer.value) for answer in answers]
+        spans = [interval_of(answer.value, hemisphere) for answer in answers]
         if all(span[0] is not None for span in spans):
             earliest = min(span[0] for span in spans)  # type: ignore[type-var]
             latest = max(span[1] for span in spans)  # type: ignore[type-var]
             granularity = spans[0][2]
     if granularity is None:
-        granularity = interval_of(answers[0].value)[2] if kind != "unanchored" else granularity_of_shape(value)
+        granularity = interval_of(answers[0].value, hemisphere)[2] if kind != "unanchored" else granularity_of_shape(value)
     first = answers[0]
     return Mention(
         start=candidate.start,
@@ -247,14 +226,6 @@ def resolve_candidate(
         anchor=kind,
         rule=rule.name,
     )
-
-
-def dct_days(dct: PublicationDate) -> tuple[date, date]:
-    """The first and the last day a DCT may be."""
-    try:
-        return dct.earliest(), dct.latest() - timedelta(days=1)
-    except (ValueError, OverflowError):  # the last day of year 9999
-        return dct.earliest(), date.max
 
 
 class Tense:
