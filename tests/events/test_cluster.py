@@ -10,11 +10,11 @@ MAY = (date(2024, 5, 1), date(2024, 6, 1))
 PER_DAY_1200 = Figure(1200.0, None, "P1D", "people")
 
 
-def report(key: str, document: int, value: str = "2024-05", span: tuple[date, date] = MAY, figures=(PER_DAY_1200,), text: str = "Russia lost more than 1,200 soldiers a day in May", published: str = "2024-06-10", category: str = "casualties", basis: str = "stated") -> Report:  # type: ignore[no-untyped-def]
+def report(key: str, document: int, value: str = "2024-05", span: tuple[date, date] = MAY, figures=(PER_DAY_1200,), text: str = "Russia lost more than 1,200 soldiers a day in May", published: str = "2024-06-10", category: str = "casualties", basis: str = "stated", context: tuple[str, ...] = ()) -> Report:  # type: ignore[no-untyped-def]
     return Report(
-        event_id=document * 100 + len(key), key=key, document_id=document, published=published, value=value,
+        event_id=document * 100 + ord(key[0]), key=key, document_id=document, published=published, value=value,
         earliest=span[0], latest=span[1], date_basis=basis, category=category, text=text,
-        actors=frozenset({"russia"}), figures=frozenset(figures),
+        actors=frozenset({"russia"}), figures=frozenset(figures), context=context,
     )
 
 
@@ -43,22 +43,30 @@ def test_different_figures_never_merge() -> None:
     assert groups([report("a", 1), report("b", 2, figures=(monthly,))]) == [["a"], ["b"]]
 
 
-def test_a_day_inside_its_month_merges_but_one_document_never_twice() -> None:
+def test_a_day_inside_its_month_merges_and_one_document_only_when_it_tells_the_same_twice() -> None:
     day = (date(2024, 5, 30), date(2024, 5, 31))
     assert groups([report("a", 1), report("b", 2, value="2024-05-30", span=day)]) == [["a", "b"]]
-    assert groups([report("a", 1), report("b", 1)]) == [["a"], ["b"]]
+    assert groups([report("a", 1), report("b", 1)]) == [["a", "b"]]
+    assert groups([report("a", 1), report("b", 1, text="Recruiters offered 1,200 dollars a day to volunteers in May")]) == [["a"], ["b"]]
 
 
 def test_stated_and_reported_dates_stay_apart() -> None:
     assert groups([report("a", 1), report("b", 2, basis="reported")]) == [["a"], ["b"]]
 
 
-def test_unlike_wording_without_figures_stays_apart() -> None:
+def test_without_figures_a_month_needs_more_than_similar_wording_and_a_day_needs_the_same_story() -> None:
     first = report("a", 1, figures=(), text="Moscow has been enlisting convicts from its prisons", category="recruitment")
     second = report("b", 2, figures=(), text="North Korea sent troops to the front", category="recruitment")
-    assert groups([first, second]) == [["a"], ["b"]]
     third = report("c", 3, figures=(), text="Russia has also been enlisting convicts from its prisons", category="recruitment")
-    assert groups([first, second, third]) == [["a", "c"], ["b"]]
+    assert groups([first, second, third]) == [["a"], ["b"], ["c"]]
+    day = (date(2024, 5, 14), date(2024, 5, 15))
+    story = ("novorossiysk", "kestrel", "prison", "convicts")
+    on_the_day = [
+        report("a", 1, "2024-05-14", day, (), "Moscow began enlisting convicts from the Kestrel prison on Tuesday", context=story),
+        report("b", 2, "2024-05-14", day, (), "North Korea sent troops to the front on Tuesday", context=("pyongyang", "kim", "troops")),
+        report("c", 3, "2024-05-14", day, (), "On Tuesday recruiters arrived at the Kestrel prison", context=story),
+    ]
+    assert groups(on_the_day) == [["a", "c"], ["b"]]
 
 
 def test_ids_come_from_the_first_report_whatever_the_order() -> None:

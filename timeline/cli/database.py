@@ -46,15 +46,20 @@ def current(ctx: typer.Context) -> None:
 
 
 @db_app.command("check")
-def check(ctx: typer.Context) -> None:
+def check(
+    ctx: typer.Context,
+    repair: bool = typer.Option(False, "--repair", help="Mend entries that disagree with their events (merge their events again)."),
+) -> None:
     """Check the database: schema against the models, storage integrity, and the project's invariants.
 
     On SQLite this runs integrity_check and foreign_key_check; on every backend
     it checks that each event and mention points at a stored document with
-    offsets inside its text, that stored text matches its SHA-256, and more.
-    Exits 1 and lists each problem when anything is wrong.
+    offsets inside its text, that stored text matches its SHA-256, that each
+    entry agrees with its events, and more. Exits 1 and lists each problem when
+    anything is wrong; with --repair, entries that disagree with their events
+    are merged again first.
 
-    Example: timeline db check
+    Example: timeline db check --repair
     """
     from timeline.store.database import create_database_engine
     from timeline.store.integrity import check_database
@@ -75,6 +80,10 @@ def check(ctx: typer.Context) -> None:
             typer.echo(f"  {difference}", err=True)
         raise fail("the schema differs from the models")
     typer.echo("schema OK")
+    if repair:
+        from timeline.store.integrity import repair_database
+
+        typer.echo(f"repaired: {repair_database(db)} entries or documents merged again")
     findings = check_database(db)
     for finding in findings:
         typer.echo(f"  {finding}", err=True)

@@ -60,6 +60,7 @@ def show(
     limit: int = LIMIT_OPTION,
     within: bool = WITHIN_OPTION,
     output_format: ShowFormat = typer.Option(ShowFormat.table, "--format", help="table, csv or json."),
+    explain: bool = typer.Option(False, "--explain", help="Then say why each entry's reports were merged: the evidence that linked them."),
 ) -> None:
     """Print the chronology: one entry per event however many articles report it, in date order.
 
@@ -70,6 +71,7 @@ def show(
     database does not exist yet, it is built from the bundled seeds/.
 
     Example: timeline show --from "Wagner era" --to "North Korean deployment" --format csv
+    Example: timeline show --from 2024-05 --to 2024-05 --explain
     """
     db = database_of(ctx)
     _build_from_seeds_if_missing(db)
@@ -77,8 +79,9 @@ def show(
     # would walk every object the imports and entries create, again and again, and find nothing to free.
     gc.disable()
     try:
+        merged: list = []
         with selected_entries(db, start, end, era, actor, category, source, grep, reported, limit, within) as selection:
-            _write_entries(output_format, selection.entries)
+            _write_entries(output_format, _noting_merged(selection.entries, merged) if explain else selection.entries)
             notes = selection.notes()
     except BrokenPipeError:
         _quiet_broken_pipe()
@@ -87,6 +90,8 @@ def show(
         gc.enable()
     for note in notes:
         typer.echo(note, err=True)
+    if explain:
+        _explain(db, merged, to_stderr=output_format is not ShowFormat.table)
 
 
 def _write_entries(output_format: ShowFormat, entries) -> None:  # type: ignore[no-untyped-def]
@@ -103,6 +108,27 @@ def _write_entries(output_format: ShowFormat, entries) -> None:  # type: ignore[
 
         write_table(entries, sys.stdout)
     sys.stdout.flush()
+
+
+def _noting_merged(entries, merged: list):  # type: ignore[no-untyped-def]
+    """The entries as they stream, noting (id, label, text) of each that cites several reports."""
+    for entry in entries:
+        if entry.event_count > 1:
+            merged.append((entry.event_id, entry.label, entry.text))
+        yield entry
+
+
+def _explain(db: str, merged: list, to_stderr: bool) -> None:  # type: ignore[no-untyped-def]
+    """Why each shown entry's reports were merged (after a table on stdout; after CSV or JSON on stderr)."""
+    from timeline.store.cluster_explain import merge_explanations
+
+    explained = merge_explanations(db, (identifier for identifier, _label, _text in merged))
+    lines = ["", "Why reports were merged:"] if explained else ["", "No entry shown merges several reports."]
+    for identifier, label, text in merged:
+        if identifier in explained:
+            lines.append(f"  {label}  {' '.join(text.split())[:80]}")
+            lines.extend(f"    {line}" for line in explained[identifier])
+    typer.echo("\n".join(lines), err=to_stderr)
 
 
 def _quiet_broken_pipe() -> None:

@@ -1,34 +1,40 @@
-"""Merging across sources: the events that report one real-world fact become one cluster with a stable id.
+"""Merging across sources: the reports of one real-world event become one cluster with a stable id.
 
-Two events may share a cluster only when they come from different documents, have the same
-date basis, compatible dates (one interval inside the other, never two different months) and,
-when both carry figures, at least one identical figure (same numbers, same rate, same kind of
-unit). Beyond that they must look alike: the same figure, or the same category with similar
-wording (rapidfuzz) and a shared actor. Every member must be compatible with every other.
+Two reports are linked when the evidence says they tell one event (`timeline.events.merge_evidence`:
+dates at their precision, figures, wording, the documents' context; weights in `data/merge.toml`).
+Linked reports share a cluster, strongest links first, unless joining two groups would put
+incompatible dates (stated days further apart than the tolerance, a report published before
+the day it tells, or after the lag) or disagreeing figures in one cluster; then that link is
+left out. So a cluster is a connected group of linked reports.
 
 The cluster id is derived from content: the key of the cluster's first report (the member whose
-document was published first, then the smallest event key), hashed. Re-ingesting the same
-articles, in any order or into another database, gives the same ids.
+document was published first, then the smallest event key), hashed. It changes only when the
+members change so that another report comes first: a later report joining keeps the id; a
+cluster whose members do not change keeps its id and row.
+
+Reports are linked when they meet, with the word weights of the archive at that moment (a name
+rare in a small archive may be common in a large one), and a link left out because of a conflict
+depends on which came first. So articles ingested in another order or other batches can end in
+clusters that differ where a decision sat at the threshold; `recompute_clusters` places every
+report again with the archive's final weights, after which the same articles give the same
+clusters and ids in any database.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
-from rapidfuzz import fuzz, process
+from timeline.events.merge_evidence import TermWeights, figure_classes, figures_agree, fine, link
+from timeline.events.merge_rules import MergeRules, merge_rules
+from timeline.events.merge_words import content_words
 
-SAME_FIGURE_SIMILARITY = 35.0
-SAME_WORDING_SIMILARITY = 62.0
-_WORD = re.compile(r"[a-z0-9]+")
-_STOPWORDS = frozenset(
-    "a an the of to in on at for from by with and or but as that which who its it is are was were has have had been be "
-    "this these those their there than also into over more about some many".split()
-)
+EXPLANATIONS = 12
+"""At most this many links are kept to explain why a cluster's reports were merged."""
 
 
 @dataclass(frozen=True)
@@ -40,10 +46,20 @@ class Figure:
     rate: str | None
     unit_class: str | None
 
+    @property
+    def magnitude(self) -> float:
+        """The largest number of the figure (0 when it has none)."""
+        return max((value for value in (self.low, self.high) if value is not None), default=0.0)
+
+    @property
+    def number(self) -> tuple[float | None, str | None]:
+        """What two reports of one fact say alike: the figure's first number and its rate ("at least 21" and "21")."""
+        return (self.low if self.low is not None else self.high, self.rate)
+
 
 @dataclass(frozen=True)
 class Report:
-    """One stored event as clustering sees it."""
+    """One stored event as clustering sees it: its date, figures, words, and its document's context."""
 
     event_id: int
     key: str
@@ -59,6 +75,12 @@ class Report:
     figures: frozenset[Figure] = frozenset()
     granularity: str | None = None
     mod: str | None = None
+    context: tuple[str, ...] = ()
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """The sentence's content words and its actors (as `@key`), what wording is compared on."""
+        return (*content_words(self.text), *(f"@{actor}" for actor in sorted(self.actors)))
 
     @property
     def order(self) -> tuple[str, str]:
@@ -72,6 +94,7 @@ class Cluster:
 
     id: str
     members: list[Report] = field(default_factory=list)
+    explanations: list[str] = field(default_factory=list)
 
     @property
     def anchor(self) -> Report:
@@ -89,179 +112,212 @@ def cluster_id(anchor_key: str) -> str:
     return hashlib.sha256(f"cluster:{anchor_key}".encode()).hexdigest()[:16]
 
 
-def bucket_of(report: Report) -> str:
-    """Reports can only merge within a bucket: the year the interval starts, or the event itself when undated."""
-    return str(report.earliest.year) if report.earliest else f"event:{report.key}"
+@dataclass(frozen=True)
+class Regrouping:
+    """What merging changed: the clusters whose members changed (with their new ids), and the ids that are gone."""
+
+    changed: list[Cluster]
+    gone: set[str]
 
 
-def cluster_reports(reports: Iterable[Report]) -> list[Cluster]:
-    """Group reports into clusters; the result depends only on the reports, not on their order."""
-    clusters: list[Cluster] = []
-    buckets: dict[str, list[Report]] = defaultdict(list)
-    for report in reports:
-        buckets[bucket_of(report)].append(report)
-    for bucket in sorted(buckets):
-        clusters.extend(_cluster_bucket(sorted(buckets[bucket], key=lambda report: report.order)))
-    return clusters
+def regroup(
+    pending: Sequence[Report],
+    clusters: Sequence[Cluster],
+    pairs: Iterable[tuple[int, int]],
+    weights: TermWeights,
+    rules: MergeRules | None = None,
+) -> Regrouping:
+    """Place the pending reports among the stored clusters, given the candidate pairs (event ids) to compare.
 
-
-def _cluster_bucket(reports: Sequence[Report]) -> list[Cluster]:
-    clusters: list[Cluster] = []
-    index = _CandidateIndex()
-    for report in reports:
-        best: tuple[float, int] | None = None
-        for position in index.candidates(report):
-            cluster = clusters[position]
-            if not all(compatible(report, member) for member in cluster.members):
-                continue
-            score = max(_similarity(report, member, index.words) for member in cluster.members)
-            if score > 0 and (best is None or score > best[0]):
-                best = (score, position)
-        if best is None:
-            clusters.append(Cluster(cluster_id(report.key), [report]))
-            index.add(len(clusters) - 1, report)
-        else:
-            clusters[best[1]].members.append(report)
-            index.add(best[1], report)
-    return clusters
-
-
-class _CandidateIndex:
-    """Which clusters a report could join: those holding one of its figures, or a compatible member worded alike.
-
-    Blocking keeps the comparisons few without changing the result. A member can give a
-    positive similarity only by sharing a figure (looked up by figure, basis and month) or by
-    sharing the category and an actor with similar wording; so the wording is compared only
-    with the members of the report's basis, category and actors whose dates could nest with
-    its own (in its month, or, for a longer interval, starting in the months it covers, or
-    covering the month it starts in), without figures when it has some (a shared figure
-    finds those already), and only with those compatible with it (a cluster holding an
-    incompatible member is never joined).
-    Every cluster with a positive similarity to a compatible report is among the candidates,
-    so the index changes the speed of clustering, never its result.
+    `clusters` are the stored clusters the candidates belong to, with all their members;
+    every pair holds at least one pending report. Linked groups are joined strongest link
+    first; a cluster whose members do not change is not in the result.
     """
-
-    def __init__(self) -> None:
-        self.words: dict[str, str] = {}
-        self.by_figure: dict[tuple[str, Figure, str | None], set[int]] = defaultdict(set)
-        self.by_figure_any: dict[tuple[str, Figure], set[int]] = defaultdict(set)
-        self.members: list[Report] = []
-        self.owners: list[int] = []
-        self.by_topic: dict[tuple[str, str, str, bool, str], list[int]] = defaultdict(list)
-
-    def add(self, position: int, report: Report) -> None:
-        """Record that the cluster at `position` holds `report`."""
-        month = _month(report)
-        for figure in report.figures:
-            self.by_figure[(report.date_basis, figure, month)].add(position)
-            self.by_figure_any[(report.date_basis, figure)].add(position)
-        if report.category and report.actors and report.earliest and report.latest:
-            member = len(self.members)
-            self.members.append(report)
-            self.owners.append(position)
-            # A longer interval is found by every month it covers (for the reports inside it)
-            # and by the month it starts in (for the longer reports it lies inside).
-            covered = _months_covered(report)
-            places = (month,) if month else (*(f"~{each}" for each in covered), f"^{covered[0]}")
-            for actor in report.actors:
-                for place in places:
-                    self.by_topic[(report.date_basis, report.category, actor, bool(report.figures), place)].append(member)
-
-    def candidates(self, report: Report) -> list[int]:
-        """Cluster positions worth comparing with `report`, in creation order."""
-        month = _month(report)
-        basis = report.date_basis
-        found: set[int] = set()
-        for figure in report.figures:
-            if month:
-                found |= self.by_figure.get((basis, figure, month), set()) | self.by_figure.get((basis, figure, None), set())
-            else:
-                found |= self.by_figure_any.get((basis, figure), set())
-        if report.category and report.actors and report.earliest and report.latest:
-            if month:
-                places = [month, f"~{month}"]
-            else:
-                covered = _months_covered(report)
-                places = [f"~{covered[0]}", *covered, *(f"^{each}" for each in covered)]
-            # A member with figures is compatible with a report with figures only when they
-            # share one, and then its cluster is already found by that figure.
-            kinds = (False,) if report.figures else (False, True)
-            members: set[int] = set()
-            for actor in report.actors:
-                for kind in kinds:
-                    for place in places:
-                        members.update(self.by_topic.get((basis, report.category, actor, kind, place), ()))
-            alike = [member for member in sorted(members) if compatible(report, self.members[member])]
-            if alike:
-                hits = process.extract(
-                    _words_of(report, self.words),
-                    [_words_of(self.members[member], self.words) for member in alike],
-                    scorer=fuzz.token_set_ratio,
-                    score_cutoff=SAME_WORDING_SIMILARITY,
-                    limit=None,
-                )
-                found.update(self.owners[alike[hit[2]]] for hit in hits)
-        return sorted(found)
+    rules = rules or merge_rules()
+    reports = {report.event_id: report for cluster in clusters for report in cluster.members}
+    reports.update((report.event_id, report) for report in pending)
+    groups = _Groups(rules)
+    for cluster in clusters:
+        groups.add(cluster.members, cluster.id, cluster.explanations)
+    for report in sorted(pending, key=lambda each: each.order):
+        groups.add([report], None, [])
+    links = []
+    for left, right in {(a, b) if a < b else (b, a) for a, b in pairs}:
+        a, b = reports.get(left), reports.get(right)
+        if a is None or b is None or left == right:
+            continue
+        found = link(a, b, weights, rules)
+        if found is not None:
+            first, second = sorted((a, b), key=lambda each: each.key)
+            links.append((-found.score, first.key, second.key, first.event_id, second.event_id, found))
+    links.sort(key=lambda item: item[:3])
+    for _score, first_key, second_key, first, second, found in links:
+        groups.join(first, second, f"{first_key} ~ {second_key}: {found.explain()}")
+    pending_ids = {report.event_id for report in pending}
+    changed: list[Cluster] = []
+    stored = {cluster.id for cluster in clusters}
+    kept: set[str] = set()
+    for group in groups.groups():
+        members = sorted(group.members, key=lambda report: report.order)
+        if len(group.origins) == 1 and not any(report.event_id in pending_ids for report in members):
+            kept.update(group.origins)
+            continue
+        cluster = Cluster(cluster_id(members[0].key), members, group.explanations[-EXPLANATIONS:])
+        changed.append(cluster)
+    gone = stored - kept - {cluster.id for cluster in changed}
+    return Regrouping(changed, gone)
 
 
-def _months_covered(report: Report) -> list[str]:
-    """Every month from the one the interval starts in to the one it ends in."""
-    if report.earliest is None or report.latest is None:
-        return []
-    year, month = report.earliest.year, report.earliest.month
-    months = []
-    while (year, month) <= (report.latest.year, report.latest.month):
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
+def cluster_reports(reports: Iterable[Report], weights: TermWeights | None = None, rules: MergeRules | None = None) -> list[Cluster]:
+    """Group reports into clusters, comparing every two whose dates could be compatible (no stored clusters)."""
+    reports = list(reports)
+    if weights is None:
+        weights = TermWeights(len({report.document_id for report in reports}) + 1000, {})
+    rules = rules or merge_rules()
+    return sorted(regroup(reports, [], candidate_pairs(reports, rules), weights, rules).changed, key=lambda cluster: cluster.anchor.order)
 
 
-def compatible(a: Report, b: Report) -> bool:
-    """May a and b report the same fact: other documents, same basis, nested dates in one month, no figure conflict."""
-    if a.document_id == b.document_id or a.date_basis != b.date_basis:
-        return False
-    if a.earliest is None or a.latest is None or b.earliest is None or b.latest is None:
-        return False
-    if ("/" in a.value or "/" in b.value) and a.value != b.value:
-        return False
-    inside = (a.earliest >= b.earliest and a.latest <= b.latest) or (b.earliest >= a.earliest and b.latest <= a.latest)
-    if not inside:
-        return False
-    month_a, month_b = _month(a), _month(b)
-    if month_a and month_b and month_a != month_b:
-        return False
-    if a.figures and b.figures and not (a.figures & b.figures):
-        return False
-    return True
+def within_reach(reports: Sequence[Report], others: Sequence[Report], rules: MergeRules) -> set[tuple[int, int]]:
+    """The pairs (event ids, other than a report with itself) of a report and another whose intervals come within the report lag."""
+    reach = rules.report_lag_days + rules.day_tolerance
+    dated = sorted((other for other in others if other.earliest and other.latest), key=lambda other: other.earliest)  # type: ignore[arg-type, return-value]
+    starts = [other.earliest.toordinal() for other in dated]  # type: ignore[union-attr]
+    longest = max(((other.latest - other.earliest).days for other in dated), default=0)  # type: ignore[operator]
+    pairs: set[tuple[int, int]] = set()
+    for report in reports:
+        if report.earliest is None or report.latest is None:
+            continue
+        low = bisect_left(starts, report.earliest.toordinal() - reach - longest)
+        high = bisect_right(starts, report.latest.toordinal() + reach)
+        for other in dated[low:high]:
+            if other.event_id != report.event_id and (other.latest - report.earliest).days >= -reach:  # type: ignore[operator]
+                pairs.add((min(report.event_id, other.event_id), max(report.event_id, other.event_id)))
+    return pairs
 
 
-def _similarity(a: Report, b: Report, words: dict[str, str]) -> float:
-    """How alike two compatible reports are (0 when they are not alike enough to merge)."""
-    same_figure = bool(a.figures and b.figures)
-    same_topic = bool(a.category and a.category == b.category and a.actors & b.actors)
-    if not same_figure and not same_topic:
-        return 0.0
-    wording = fuzz.token_set_ratio(_words_of(a, words), _words_of(b, words))
-    if same_figure:
-        return 100.0 + wording if wording >= SAME_FIGURE_SIMILARITY or (a.category and a.category == b.category) else 0.0
-    return wording if wording >= SAME_WORDING_SIMILARITY else 0.0
+def candidate_pairs(reports: Sequence[Report], rules: MergeRules) -> list[tuple[int, int]]:
+    """Every pair of dated reports whose intervals come within the report lag of each other (a sweep by start)."""
+    dated = sorted((report for report in reports if report.earliest and report.latest), key=lambda report: report.earliest)  # type: ignore[arg-type, return-value]
+    pairs = []
+    reach = rules.report_lag_days + rules.day_tolerance
+    open_reports: list[Report] = []
+    for report in dated:
+        assert report.earliest is not None
+        open_reports = [other for other in open_reports if other.latest and (report.earliest - other.latest).days <= reach]  # type: ignore[operator]
+        pairs.extend((other.event_id, report.event_id) for other in open_reports)
+        open_reports.append(report)
+    return pairs
 
 
-def _words_of(report: Report, cache: dict[str, str]) -> str:
-    if report.key not in cache:
-        cache[report.key] = _words(report.text)
-    return cache[report.key]
+class _Group:
+    """A set of reports with what its members' dates and figures allow (kept as a summary, merged in constant time)."""
+
+    def __init__(self, members: list[Report], origin: str | None, explanations: list[str], rules: MergeRules) -> None:
+        self.members = members
+        self.origins = {origin} if origin else set()
+        self.explanations = list(explanations)
+        stated = [report for report in members if report.date_basis == "stated" and report.earliest and report.latest]
+        days = [report.earliest.toordinal() for report in stated if fine(report)]  # type: ignore[union-attr]
+        self.first_day = min(days) if days else None
+        self.last_day = max(days) if days else None
+        spans = [report for report in stated if not fine(report)]
+        self.span = (max(report.earliest for report in spans), min(report.latest for report in spans)) if spans else None  # type: ignore[type-var]
+        reported = [report for report in members if report.date_basis == "reported" and report.earliest and report.latest]
+        self.latest_report_start = max(report.earliest.toordinal() for report in reported) if reported else None  # type: ignore[union-attr]
+        self.earliest_report_end = min(report.latest.toordinal() for report in reported) if reported else None  # type: ignore[union-attr]
+        classes: dict[str, frozenset[tuple[float | None, str | None]]] = {}
+        for report in members:
+            for unit, values in figure_classes(report.figures, rules).items():
+                classes[unit] = classes[unit] & values if unit in classes else values
+        self.figures = classes
+
+    def admits(self, other: _Group, rules: MergeRules) -> bool:
+        """May the two groups be one cluster: stated days close, spans overlapping, reports after the days, figures agreeing."""
+        first = _least(self.first_day, other.first_day)
+        last = _most(self.last_day, other.last_day)
+        if first is not None and last - first > rules.day_tolerance:  # type: ignore[operator]
+            return False
+        span = self.span if other.span is None else other.span if self.span is None else (max(self.span[0], other.span[0]), min(self.span[1], other.span[1]))
+        if span is not None:
+            if span[0] >= span[1]:
+                return False
+            if first is not None and not (span[0].toordinal() - rules.day_tolerance <= first and last < span[1].toordinal() + rules.day_tolerance):  # type: ignore[operator]
+                return False
+        report_start = _most(self.latest_report_start, other.latest_report_start)
+        report_end = _least(self.earliest_report_end, other.earliest_report_end)
+        if report_start is not None:
+            # Every report was published on or after the days it tells, and within the lag of the first.
+            if first is not None and not (report_end - 1 >= last - rules.day_tolerance and report_start <= first + rules.report_lag_days):  # type: ignore[operator]
+                return False
+            if first is None and span is None and report_start >= report_end:  # type: ignore[operator]
+                return False
+            if first is None and span is not None and report_end <= span[0].toordinal():  # type: ignore[operator]
+                return False
+        return figures_agree(self.figures, other.figures)
+
+    def absorb(self, other: _Group) -> None:
+        """Take the other group's members (the caller checked `admits`)."""
+        self.members.extend(other.members)
+        self.origins |= other.origins
+        self.explanations.extend(other.explanations)
+        self.first_day, self.last_day = _least(self.first_day, other.first_day), _most(self.last_day, other.last_day)
+        if other.span is not None:
+            self.span = other.span if self.span is None else (max(self.span[0], other.span[0]), min(self.span[1], other.span[1]))
+        self.latest_report_start = _most(self.latest_report_start, other.latest_report_start)
+        self.earliest_report_end = _least(self.earliest_report_end, other.earliest_report_end)
+        for unit, values in other.figures.items():
+            self.figures[unit] = self.figures[unit] & values if unit in self.figures else values
 
 
-def _month(report: Report) -> str | None:
-    """The month an interval lies in, when it is known and no longer than a month."""
-    if report.earliest is None or report.latest is None or (report.latest - report.earliest).days > 31:
-        return None
-    return f"{report.earliest.year:04d}-{report.earliest.month:02d}"
+class _Groups:
+    """Disjoint groups of reports by event id (union-find), joined only where `_Group.admits` allows."""
+
+    def __init__(self, rules: MergeRules) -> None:
+        self.rules = rules
+        self.parent: dict[int, int] = {}
+        self.group: dict[int, _Group] = {}
+
+    def add(self, members: list[Report], origin: str | None, explanations: list[str]) -> None:
+        """A group of reports known to belong together (a stored cluster, or one pending report)."""
+        root = members[0].event_id
+        for report in members:
+            self.parent[report.event_id] = root
+        self.group[root] = _Group(list(members), origin, explanations, self.rules)
+
+    def find(self, event_id: int) -> int:
+        """The root of the event's group."""
+        root = event_id
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[event_id] != root:
+            self.parent[event_id], event_id = root, self.parent[event_id]
+        return root
+
+    def join(self, a: int, b: int, explanation: str) -> bool:
+        """Join the groups of two linked reports when one cluster may hold them both."""
+        left, right = self.find(a), self.find(b)
+        if left == right:
+            return False
+        if not self.group[left].admits(self.group[right], self.rules):
+            return False
+        if len(self.group[left].members) < len(self.group[right].members):
+            left, right = right, left
+        self.group[left].absorb(self.group.pop(right))
+        self.group[left].explanations.append(explanation)
+        self.parent[right] = left
+        return True
+
+    def groups(self) -> list[_Group]:
+        """Every group."""
+        return list(self.group.values())
 
 
-def _words(text: str) -> str:
-    return " ".join(word for word in _WORD.findall(text.lower().replace("’", "'")) if word not in _STOPWORDS)
+def _least(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _most(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
 
 
 def _completeness(report: Report) -> tuple:

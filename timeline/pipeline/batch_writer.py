@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
 from timeline.domain import Extraction
+from timeline.store.clusters import update_clusters
 from timeline.store.database import lock_for_writing
 from timeline.store.writer import DocumentRows, as_rows, store_actors, store_spans, write_rows
 
@@ -128,4 +129,6 @@ class BatchWriter:
                 lock_for_writing(connection)  # writers queue for SQLite's one write lock instead of colliding
             # Elsewhere writers run side by side: each document's rows go in only where its own insert wins.
             document_ids = write_rows(connection, [rows for _, rows in new])
+            # Merged in the same transaction: documents, events and clusters commit together.
+            update_clusters(connection, [document_id for document_id in document_ids if document_id is not None])
         return {index: document_id for (index, _), document_id in zip(new, document_ids)}

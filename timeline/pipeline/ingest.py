@@ -19,8 +19,7 @@ from timeline.pipeline.parallel import DEFAULT_TIMEOUT_S, Outcome, default_jobs,
 from timeline.query.documents import dated_references
 from timeline.query.period_table import stored_periods
 from timeline.query.periods import Period
-from timeline.store.database import create_database_engine, describe_database_error, display_name, lock_for_writing
-from timeline.store.clusters import recompute_clusters
+from timeline.store.database import WriteLockTimeout, create_database_engine, describe_database_error, display_name
 from timeline.store.migrate import ensure_schema
 from timeline.store.writer import stored_documents
 
@@ -107,17 +106,12 @@ def ingest(
                         references: list[Reference] = dated_references(connection)
                     _store(extractor.run(_tasks(engine, undated)), writer, references, periods)
                     writer.flush()
-            # Clusters merge the same fact across documents, so they are regrouped once per batch.
-            added = [result.document_id for result in report.results if result.document_id is not None]
-            if added:
-                with engine.begin() as connection:
-                    # Concurrent ingests write documents side by side but regroup clusters one at a time.
-                    lock_for_writing(connection)
-                    recompute_clusters(connection, added, reader=engine, processes=jobs)
         finally:
             engine.dispose()
     except (OperationalError, DatabaseError) as error:
         raise StorageError(f"cannot write to the database {display_name(target)}: {describe_database_error(error)}") from None
+    except WriteLockTimeout as error:
+        raise StorageError(f"cannot write to the database {display_name(target)}: {error}") from None
     return report
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -241,12 +242,32 @@ class ProcessPoolExtractor:
         self.close()
 
 
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """Ask the kernel to kill this process when its parent dies (Linux), so that no worker outlives the ingest.
+
+    Elsewhere the worker's own check of its parent (once a second) ends it.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+
+
 def _serve(pipe: Pipe, function: Extractor, parent_end: Pipe | None = None) -> None:
     """A worker's loop: extract each document received, send back the extraction or the error.
 
     The worker ends when its pipe closes or its parent process goes away (even killed with SIGKILL).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
     if parent_end is not None:
         parent_end.close()
     parent = os.getppid()

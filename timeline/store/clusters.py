@@ -1,195 +1,255 @@
-"""Recomputing clusters after a batch: regroup the stored events that could merge, rewrite the clusters whose members changed."""
+"""Merging stored events into clusters, incrementally, in the writer's transaction.
+
+`update_clusters` is the one entry point: a writer calls it in the transaction that stored,
+replaced or deleted events, so that documents, events and clusters commit together. New events
+meet only the stored documents the index finds for them (`timeline.store.cluster_index`), and
+the clusters those hold; the decision is `timeline.events.cluster.regroup`. Only the clusters
+whose members change are rewritten: the cost of a batch grows with the batch and its candidates,
+not with the archive.
+"""
 
 from __future__ import annotations
 
-import multiprocessing
-import os
+import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from datetime import date
-from functools import lru_cache, partial
 
-from sqlalchemy import ColumnElement, Connection, Engine, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
-from timeline.events.cluster import Figure, Report, cluster_reports
+from timeline.events.cluster import Cluster, Figure, Report, regroup, within_reach
 from timeline.events.figures import unit_class
-from timeline.store.cluster_candidates import mergeable_events, unclustered_events
+from timeline.events.merge_evidence import TermWeights
+from timeline.events.merge_rules import merge_rules
+from timeline.store.cluster_index import candidate_documents, index_documents, read_contexts, term_statistics
 from timeline.store.cluster_rows import cluster_row, source_label
-from timeline.store.database import create_database_engine, is_sqlite, sqlite_path
+from timeline.store.cluster_tables import cluster_evidence
+from timeline.store.database import lock_for_writing
 from timeline.store.models import Document, EventRow
 from timeline.store.models_events import ActorRow, ClaimRow, ClusterRow, EventActorRow
 
 _CHUNK = 500
+SAME_DOCUMENT_EVENTS = 200
+"""Within one document, events are compared pairwise (the same event told twice) up to this many events."""
 
 
-def recompute_clusters(
+def update_clusters(
     connection: Connection,
-    document_ids: Iterable[int] | None = None,
+    document_ids: Iterable[int] = (),
     *,
-    reader: Engine | None = None,
-    processes: int = 0,
+    lost_clusters: Iterable[str] = (),
 ) -> None:
-    """Recompute the clusters touched by these documents (all clusters when None), in the caller's transaction.
+    """Merge the events of these documents into the clusters, and re-form the clusters that lost members, in the caller's transaction.
 
-    Clusters never cross a calendar year (see `timeline.events.cluster.bucket_of`), so
-    only the years the new documents' events start in are regrouped, one year at a time
-    (memory holds one year's events, never the whole scope), then the documents' undated
-    events, each a cluster of its own, in pages. With `reader`, an engine on the same
-    database whose events are all committed, and `processes` above 1, the years are
-    planned in that many forked processes reading through connections of their own, while
-    this connection writes each year's plan in turn.
+    The one entry point for every writer of events. Call it in the transaction that stored,
+    replaced or deleted the events, after the change, so that documents, events and clusters
+    commit together (a reader never sees a half-merged state, and a crash leaves nothing to repair):
+
+    - `document_ids`: documents whose events were added (a new document, or a stored document
+      whose events were replaced). Their events may be stored without a cluster or each in a
+      cluster of its own; they are merged with the stored events that report the same facts.
+      A document whose events were replaced must be passed again: it is indexed anew.
+    - `lost_clusters`: ids of clusters that lost members because events were deleted or
+      replaced (read them from `events.cluster_id` before deleting). Their remaining members
+      are grouped again; a cluster left with no member is removed.
+
+    Clusters whose members do not change keep their ids and rows. An id is derived from the
+    cluster's first report (`timeline.events.cluster.cluster_id`), so it changes only when an
+    earlier report joins or the first report leaves. The write lock is taken first
+    (`lock_for_writing`), so concurrent writers merge one at a time.
     """
-    ids = None if document_ids is None else sorted(set(document_ids))
-    if ids is not None and not ids:
+    documents = sorted(set(document_ids))
+    lost = sorted(set(lost_clusters))
+    if not documents and not lost:
         return
-    years = _years(connection, ids)
-    for plan in _year_plans(connection, years, reader, processes):
-        _apply(connection, plan)
-    for scope in _undated_scopes(connection, ids):
-        _apply(connection, _plan(connection, scope, set()))
+    lock_for_writing(connection)
+    rules = merge_rules()
+    pending_ids: set[int] = set()
+    for start in range(0, len(lost), _CHUNK):
+        chunk = lost[start : start + _CHUNK]
+        pending_ids.update(connection.execute(select(EventRow.id).where(EventRow.cluster_id.in_(chunk))).scalars())
+        connection.execute(update(EventRow).where(EventRow.cluster_id.in_(chunk)).values(cluster_id=None))
+        connection.execute(delete(cluster_evidence).where(cluster_evidence.c.cluster_id.in_(chunk)))
+        connection.execute(delete(ClusterRow).where(ClusterRow.id.in_(chunk)))
+    if documents:
+        index_documents(connection, documents, rules)
+        for start in range(0, len(documents), _CHUNK):
+            chunk = documents[start : start + _CHUNK]
+            pending_ids.update(connection.execute(select(EventRow.id).where(EventRow.document_id.in_(chunk))).scalars())
+    merge_events(connection, sorted(pending_ids))
 
 
-@dataclass(frozen=True)
-class Plan:
-    """How one scope's clusters change: the clusters to delete, the rows to insert, the events to move."""
-
-    gone: list[str]
-    rows: list[dict]
-    assignments: list[dict]
-
-
-def _year_plans(connection: Connection, years: list[int], reader: Engine | None, processes: int) -> Iterator[Plan]:
-    """Each year's plan in year order: worked out in forked processes when asked and possible, else on `connection`.
-
-    Should a planning process die (killed, out of memory), the years not planned yet are planned here.
-    """
-    workers = min(processes, len(years))
-    planned = 0
-    if reader is not None and workers > 1 and _readable_elsewhere(reader) and "fork" in multiprocessing.get_all_start_methods():
-        url = reader.url.render_as_string(hide_password=False)
-        try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                for plan in pool.map(partial(_plan_year, url), years):
-                    yield plan
-                    planned += 1
-        except BrokenProcessPool:
-            pass
-    for year in years[planned:]:
-        yield _year_plan(connection, year)
-
-
-def _readable_elsewhere(reader: Engine) -> bool:
-    """Can another process open this database (a server, or a SQLite file, not memory)?"""
-    return not is_sqlite(reader.url) or sqlite_path(reader.url) is not None
-
-
-def _plan_year(url: str, year: int) -> Plan:
-    """One year's plan, worked out on a read-only connection of this process's own (run in a forked process)."""
-    with _reader_engine(url, os.getpid()).connect() as connection:
-        return _year_plan(connection, year)
-
-
-@lru_cache(maxsize=4)
-def _reader_engine(url: str, process: int) -> Engine:
-    """A read-only engine of this process's own (keyed by process id: a forked child never uses its parent's)."""
-    return create_database_engine(url, read_only=True)
-
-
-def _year_plan(connection: Connection, year: int) -> Plan:
-    """The plan of the events starting in this year, its candidates found on `connection`."""
-    first, last = date(year, 1, 1), date(year + 1, 1, 1)
-    scope = (EventRow.earliest >= first) & (EventRow.earliest < last)
-    return _plan(connection, scope, mergeable_events(connection, first, last))
+def merge_events(connection: Connection, event_ids: Sequence[int]) -> None:
+    """Place these events (stored, each in a cluster of its own or in none) among the clusters of their candidates."""
+    if not event_ids:
+        return
+    rules = merge_rules()
+    loaded = _Loaded(connection)
+    pending = loaded.reports(EventRow.id.in_(chunk) for chunk in _chunks(list(event_ids)))
+    pending_ids = {report.event_id for report in pending}
+    by_document: dict[int, list[Report]] = defaultdict(list)
+    for report in pending:
+        by_document[report.document_id].append(report)
+    dated = {
+        document_id: [(report.earliest, report.latest) for report in reports if report.earliest and report.latest]
+        for document_id, reports in by_document.items()
+    }
+    candidates = candidate_documents(connection, {document_id: intervals for document_id, intervals in dated.items() if intervals}, rules)
+    others = sorted({other for found in candidates.values() for other in found} - set(by_document))
+    partners = loaded.reports(EventRow.document_id.in_(chunk) for chunk in _chunks(others))
+    of_document: dict[int, list[Report]] = defaultdict(list)
+    for report in [*pending, *partners]:
+        of_document[report.document_id].append(report)
+    pairs: set[tuple[int, int]] = set()
+    for document_id, reports in by_document.items():
+        dated_reports = [report for report in reports if report.earliest]
+        if len(dated_reports) <= SAME_DOCUMENT_EVENTS:
+            pairs.update(within_reach(dated_reports, dated_reports, rules))
+        others = [report for other in candidates.get(document_id, ()) for report in of_document.get(other, ())]
+        pairs.update(within_reach(dated_reports, others, rules))
+    # Only the clusters of the partners a pending report is compared with can change.
+    paired = {event_id for pair in pairs for event_id in pair} - pending_ids
+    stored_ids = sorted({loaded.cluster_of[event_id] for event_id in paired} - {None})  # type: ignore[arg-type]
+    members = loaded.reports(EventRow.cluster_id.in_(chunk) for chunk in _chunks(stored_ids))
+    clusters: dict[str, Cluster] = {}
+    for report in members:
+        if report.event_id in pending_ids:
+            continue
+        identifier = loaded.cluster_of[report.event_id]
+        clusters.setdefault(identifier, Cluster(identifier)).members.append(report)  # type: ignore[arg-type]
+    for identifier, lines in _explanations(connection, list(clusters)).items():
+        clusters[identifier].explanations = lines
+    everyone = {report.event_id: report for report in [*pending, *partners, *members]}
+    compared = {everyone[event_id] for pair in pairs for event_id in pair if event_id in everyone}
+    total, counts = term_statistics(connection, {word for report in compared for word in (*report.words, *report.context)})
+    regrouping = regroup(pending, list(clusters.values()), pairs, TermWeights(total, counts), rules)
+    _write(connection, regrouping.changed, regrouping.gone, loaded)
 
 
-def _undated_scopes(connection: Connection, document_ids: Sequence[int] | None) -> Iterator[ColumnElement[bool]]:
-    """Pages of the undated events to regroup (each a cluster of its own)."""
-    if document_ids is None:
-        undated = list(connection.execute(select(EventRow.id).where(EventRow.earliest.is_(None)).order_by(EventRow.id)).scalars())
-    else:
-        undated = []
-        for start in range(0, len(document_ids), _CHUNK):
-            chunk = list(document_ids[start : start + _CHUNK])
-            undated += connection.execute(select(EventRow.id).where(EventRow.earliest.is_(None), EventRow.document_id.in_(chunk))).scalars()
-        undated.sort()
-    for start in range(0, len(undated), _CHUNK):
-        yield EventRow.id.in_(undated[start : start + _CHUNK])
+def _write(connection: Connection, changed: list[Cluster], gone: set[str], loaded: _Loaded) -> None:
+    """Rewrite the clusters whose members changed; delete those merged into others."""
+    sizes = _stored_sizes(connection, {cluster.id for cluster in changed})
+    writes = [
+        cluster
+        for cluster in changed
+        if not (sizes.get(cluster.id) == len(cluster.members) and all(loaded.cluster_of[member.event_id] == cluster.id for member in cluster.members))
+    ]
+    old = set(gone) | {cluster.id for cluster in writes}
+    old |= {loaded.cluster_of[member.event_id] for cluster in writes for member in cluster.members} - {None}  # type: ignore[arg-type]
+    ordered = sorted(old)
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start : start + _CHUNK]
+        connection.execute(delete(cluster_evidence).where(cluster_evidence.c.cluster_id.in_(chunk)))
+        connection.execute(delete(ClusterRow).where(ClusterRow.id.in_(chunk)))
+    if not writes:
+        return
+    connection.execute(insert(ClusterRow), [cluster_row(cluster, loaded.sources, loaded.names, loaded.figure_texts) for cluster in writes])
+    explained = [{"cluster_id": cluster.id, "evidence": json.dumps(cluster.explanations)} for cluster in writes if cluster.explanations]
+    if explained:
+        connection.execute(insert(cluster_evidence), explained)
+    moves = [
+        {"event": member.event_id, "cluster": cluster.id}
+        for cluster in writes
+        for member in cluster.members
+        if loaded.cluster_of[member.event_id] != cluster.id
+    ]
+    if moves:
+        connection.execute(update(EventRow).where(EventRow.id == bindparam("event")).values(cluster_id=bindparam("cluster")), moves)
 
 
-def _years(connection: Connection, document_ids: Sequence[int] | None) -> list[int]:
-    """The calendar years the events of these documents (of every document when None) start in."""
-    if document_ids is None:
-        first, last = connection.execute(select(func.min(EventRow.earliest), func.max(EventRow.earliest))).one()
-        return [] if first is None else list(range(_day(first).year, _day(last).year + 1))
-    years: set[int] = set()
-    for start in range(0, len(document_ids), _CHUNK):
-        chunk = list(document_ids[start : start + _CHUNK])
-        earliest = connection.execute(select(EventRow.earliest).where(EventRow.document_id.in_(chunk)).distinct()).scalars()
-        years.update(day.year for day in earliest if day is not None)
-    return sorted(years)
+def _stored_sizes(connection: Connection, ids: set[str]) -> dict[str, int]:
+    ordered = sorted(ids)
+    sizes: dict[str, int] = {}
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start : start + _CHUNK]
+        sizes.update(connection.execute(select(ClusterRow.id, ClusterRow.event_count).where(ClusterRow.id.in_(chunk))).all())
+    return sizes
 
 
-def _day(value: date | str) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+def _explanations(connection: Connection, ids: list[str]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        for identifier, evidence in connection.execute(
+            select(cluster_evidence.c.cluster_id, cluster_evidence.c.evidence).where(cluster_evidence.c.cluster_id.in_(chunk))
+        ):
+            found[identifier] = list(json.loads(evidence))
+    return found
 
 
-def _plan(connection: Connection, scope: ColumnElement[bool], mergeable: set[int]) -> Plan:
-    """Regroup the events in `scope` (a whole year, or undated events): the clusters whose members changed, and how.
-
-    Only the events that could share a cluster, and those stored without one, are read and
-    regrouped (`timeline.store.cluster_candidates`): every other event is already the cluster of
-    its own it stays. A stored cluster's row is derived from its members alone,
-    so a cluster holding exactly the events stored with its id is left as it is.
-    """
-    regrouped = sorted(mergeable | unclustered_events(connection, scope))
-    rows: list = []
-    reports: list[Report] = []
-    names: dict[int, list[str]] = {}
-    figure_texts: dict[int, list[str]] = {}
-    for start in range(0, len(regrouped), _CHUNK):
-        page = EventRow.id.in_(regrouped[start : start + _CHUNK])
-        page_rows = connection.execute(_event_query().where(page)).all()
-        page_reports, page_names, page_figures = _reports(connection, page_rows, page)
-        rows += page_rows
-        reports += page_reports
-        names.update(page_names)
-        figure_texts.update(page_figures)
-    if not rows:
-        return Plan([], [], [])
-    clusters = cluster_reports(reports)
-    publications = {row.id: row for row in rows}
-    stored: dict[str, set[int]] = defaultdict(set)
-    for row in rows:
-        if row.cluster_id is not None:
-            stored[row.cluster_id].add(row.id)
-    changed = [cluster for cluster in clusters if stored.get(cluster.id) != {member.event_id for member in cluster.members}]
-    gone = set(stored) - {cluster.id for cluster in clusters}
-    sources = {row.id: source_label(row.source, row.title, row.path, row.document_id) for row in rows} if changed else {}
-    return Plan(
-        sorted(gone | {cluster.id for cluster in changed}),
-        [cluster_row(cluster, sources, names, figure_texts) for cluster in changed],
-        [
-            {"event": member.event_id, "cluster": cluster.id}
-            for cluster in changed
-            for member in cluster.members
-            if publications[member.event_id].cluster_id != cluster.id
-        ],
-    )
+def _chunks(ids: list) -> list[list]:
+    ordered = sorted(set(ids))
+    return [ordered[start : start + _CHUNK] for start in range(0, len(ordered), _CHUNK)]
 
 
-def _apply(connection: Connection, plan: Plan) -> None:
-    """Write a plan: delete the clusters that changed or went, insert their new rows, move their events."""
-    _delete_clusters(connection, plan.gone)
-    if plan.rows:
-        connection.execute(insert(ClusterRow), plan.rows)
-    if plan.assignments:
-        connection.execute(
-            update(EventRow).where(EventRow.id == bindparam("event")).values(cluster_id=bindparam("cluster")),
-            plan.assignments,
+class _Loaded:
+    """Reports read from the database, with what a cluster's row needs of each (source, actor names, figure texts)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.cluster_of: dict[int, str | None] = {}
+        self.sources: dict[int, str] = {}
+        self.names: dict[int, list[str]] = {}
+        self.figure_texts: dict[int, list[str]] = {}
+        self._reports: dict[int, Report] = {}
+        self._contexts: dict[int, tuple[str, ...]] = {}
+
+    def reports(self, scopes: Iterable) -> list[Report]:  # type: ignore[type-arg]
+        """The events in each scope (a SQL condition on events), as reports."""
+        found: list[Report] = []
+        for scope in scopes:
+            rows = self.connection.execute(_event_query().where(scope)).all()
+            fresh = [row for row in rows if row.id not in self._reports]
+            if fresh:
+                self._load(fresh)
+            found.extend(self._reports[row.id] for row in rows)
+        return found
+
+    def _load(self, rows: Sequence) -> None:  # type: ignore[type-arg]
+        ids = [row.id for row in rows]
+        actors: dict[int, set[str]] = defaultdict(set)
+        figures: dict[int, set[Figure]] = defaultdict(set)
+        people = (
+            select(EventActorRow.event_id, ActorRow.key, ActorRow.name)
+            .join(ActorRow, ActorRow.id == EventActorRow.actor_id)
+            .where(EventActorRow.event_id.in_(ids), EventActorRow.role != "source")
+            .order_by(EventActorRow.event_id, EventActorRow.start)
         )
+        for event_id, key, name in self.connection.execute(people):
+            actors[event_id].add(key)
+            names = self.names.setdefault(event_id, [])
+            if name not in names:
+                names.append(name)
+        claims = (
+            select(ClaimRow.event_id, ClaimRow.low, ClaimRow.high, ClaimRow.rate, ClaimRow.unit, ClaimRow.text)
+            .where(ClaimRow.event_id.in_(ids))
+            .order_by(ClaimRow.event_id, ClaimRow.start)
+        )
+        for event_id, low, high, rate, unit, claim in self.connection.execute(claims):
+            figures[event_id].add(Figure(low, high, rate, unit_class(unit)))
+            self.figure_texts.setdefault(event_id, []).append(" ".join(claim.split()))
+        missing = {row.document_id for row in rows} - set(self._contexts)
+        self._contexts.update(read_contexts(self.connection, missing))
+        for row in rows:
+            self.cluster_of[row.id] = row.cluster_id
+            self.sources[row.id] = source_label(row.source, row.title, row.path, row.document_id)
+            self._reports[row.id] = Report(
+                event_id=row.id,
+                key=row.key,
+                document_id=row.document_id,
+                published=row.published,
+                value=row.value,
+                earliest=_day(row.earliest),
+                latest=_day(row.latest),
+                date_basis=row.date_basis,
+                category=row.category,
+                text=row.text,
+                actors=frozenset(actors[row.id]),
+                figures=frozenset(figures[row.id]),
+                granularity=row.granularity,
+                mod=row.mod,
+                context=self._contexts.get(row.document_id, ()),
+            )
 
 
 def _event_query():  # type: ignore[no-untyped-def]
@@ -213,53 +273,23 @@ def _event_query():  # type: ignore[no-untyped-def]
     ).join(Document, Document.id == EventRow.document_id)
 
 
-def _reports(connection: Connection, rows: Sequence, scope) -> tuple[list[Report], dict[int, list[str]], dict[int, list[str]]]:  # type: ignore[no-untyped-def]
-    actors: dict[int, set[str]] = defaultdict(set)
-    names: dict[int, list[str]] = defaultdict(list)
-    figures: dict[int, set[Figure]] = defaultdict(set)
-    figure_texts: dict[int, list[str]] = defaultdict(list)
-    people = (
-        select(EventActorRow.event_id, ActorRow.key, ActorRow.name)
-        .join(ActorRow, ActorRow.id == EventActorRow.actor_id)
-        .join(EventRow, EventRow.id == EventActorRow.event_id)
-        .where(scope, EventActorRow.role != "source")
-        .order_by(EventActorRow.event_id, EventActorRow.start)
-    )
-    for event_id, key, name in connection.execute(people):
-        actors[event_id].add(key)
-        if name not in names[event_id]:
-            names[event_id].append(name)
-    claims = (
-        select(ClaimRow.event_id, ClaimRow.low, ClaimRow.high, ClaimRow.rate, ClaimRow.unit, ClaimRow.text)
-        .join(EventRow, EventRow.id == ClaimRow.event_id)
-        .where(scope)
-        .order_by(ClaimRow.event_id, ClaimRow.start)
-    )
-    for event_id, low, high, rate, unit, text in connection.execute(claims):
-        figures[event_id].add(Figure(low, high, rate, unit_class(unit)))
-        figure_texts[event_id].append(" ".join(text.split()))
-    reports = [
-        Report(
-            event_id=row.id,
-            key=row.key,
-            document_id=row.document_id,
-            published=row.published,
-            value=row.value,
-            earliest=row.earliest,
-            latest=row.latest,
-            date_basis=row.date_basis,
-            category=row.category,
-            text=row.text,
-            actors=frozenset(actors[row.id]),
-            figures=frozenset(figures[row.id]),
-            granularity=row.granularity,
-            mod=row.mod,
-        )
-        for row in rows
-    ]
-    return reports, names, figure_texts
+def _day(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
 
 
-def _delete_clusters(connection: Connection, ids: list[str]) -> None:
+def recompute_clusters(connection: Connection, document_ids: Iterable[int] | None = None) -> None:
+    """Merge again the events of these documents (of every document when None), page by page, in the caller's transaction.
+
+    Used to rebuild: every event of the documents is taken out of its cluster and placed again,
+    in order of publication, against the index. Clusters untouched keep their ids.
+    """
+    if document_ids is None:
+        ids = list(connection.execute(select(Document.id).order_by(Document.published, Document.id)).scalars())
+    else:
+        ids = sorted(set(document_ids))
     for start in range(0, len(ids), _CHUNK):
-        connection.execute(delete(ClusterRow).where(ClusterRow.id.in_(ids[start : start + _CHUNK])))
+        chunk = ids[start : start + _CHUNK]
+        lost = set(connection.execute(select(EventRow.cluster_id).where(EventRow.document_id.in_(chunk), EventRow.cluster_id.is_not(None))).scalars())
+        update_clusters(connection, chunk, lost_clusters=lost)

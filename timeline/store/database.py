@@ -109,13 +109,53 @@ def display_name(target: str | os.PathLike[str]) -> str:
     return url.render_as_string(hide_password=True)
 
 
+class WriteLockTimeout(RuntimeError):
+    """Another session held the database's write lock for longer than the lock timeout."""
+
+
+def lock_timeout_seconds() -> float:
+    """How long a writer waits for the write lock (TIMELINE_LOCK_TIMEOUT seconds, default 120) before giving up with a message."""
+    try:
+        return max(0.1, float(os.environ.get("TIMELINE_LOCK_TIMEOUT", "120")))
+    except ValueError:
+        return 120.0
+
+
 def lock_for_writing(connection: Connection) -> None:
-    """Take the database's write lock at the start of a transaction, so that writers queue instead of colliding."""
+    """Take the database's write lock at the start of a transaction, so that writers queue instead of colliding.
+
+    The wait is bounded: on PostgreSQL by `lock_timeout_seconds` (then WriteLockTimeout names the
+    session holding the lock), on SQLite by the busy timeout. A lock held by a process that died is
+    released by the server when its connection closes (no child of a writer outlives it).
+    """
     backend = connection.engine.url.get_backend_name()
     if backend == "sqlite":
         connection.exec_driver_sql("UPDATE alembic_version SET version_num = version_num WHERE 0")
     elif backend == "postgresql":
-        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
+        if connection.exec_driver_sql(f"SELECT pg_try_advisory_xact_lock({WRITER_LOCK_KEY})").scalar():
+            return
+        holder = connection.exec_driver_sql(
+            "SELECT a.pid, a.state, a.application_name, a.client_addr, now() - a.state_change FROM pg_locks l "
+            "JOIN pg_stat_activity a ON a.pid = l.pid "
+            f"WHERE l.locktype = 'advisory' AND l.granted AND l.objid = {WRITER_LOCK_KEY} LIMIT 1"
+        ).first()
+        seconds = lock_timeout_seconds()
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(seconds * 1000)}ms'")
+        try:
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
+        except Exception as error:  # noqa: BLE001 - a lock timeout becomes a message; anything else goes on up
+            if "lock timeout" not in str(error).lower():
+                raise
+            who = (
+                f"server process {holder[0]} ({holder[1]} for {holder[4]}, application {holder[2] or 'unnamed'}, client {holder[3] or 'local'})"
+                if holder
+                else "another session"
+            )
+            raise WriteLockTimeout(
+                f"the database's write lock stayed held by {who} for more than {seconds:g} s: another ingest may still be "
+                "running; if no timeline process is left, end that session (SELECT pg_terminate_backend(PID)) and run it "
+                "again (TIMELINE_LOCK_TIMEOUT sets the wait)"
+            ) from None
 
 
 def has_table(connection: Connection, name: str) -> bool:

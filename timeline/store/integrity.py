@@ -60,6 +60,7 @@ def check_database(target: str | os.PathLike[str]) -> list[Finding]:
                 findings.extend(_sqlite_checks(connection))
             findings.extend(_invariant_checks(connection))
             findings.extend(_identity_check(connection))
+            findings.extend(_cluster_checks(connection))
     finally:
         engine.dispose()
     return findings
@@ -84,6 +85,26 @@ def _invariant_checks(connection: Connection) -> list[Finding]:
         if ids:
             findings.append(Finding(check, len(ids), tuple(f"id {value}" for value in ids[:EXAMPLES])))
     return findings
+
+
+def _cluster_checks(connection: Connection) -> list[Finding]:
+    """Entries that disagree with their events (`timeline.store.cluster_integrity`)."""
+    from timeline.store.cluster_integrity import cluster_problems
+
+    problems = cluster_problems(connection).found
+    return [Finding(check, len(ids), tuple(f"id {value}" for value in ids[:EXAMPLES])) for check, ids in problems.items() if ids]
+
+
+def repair_database(target: str | os.PathLike[str]) -> int:
+    """Mend the entries that disagree with their events, in one transaction; how many entries and documents were mended."""
+    from timeline.store.cluster_integrity import repair_clusters
+
+    engine = create_database_engine(target)
+    try:
+        with engine.begin() as connection:
+            return repair_clusters(connection)
+    finally:
+        engine.dispose()
 
 
 def _identity_check(connection: Connection) -> list[Finding]:
