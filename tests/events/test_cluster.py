@@ -87,3 +87,26 @@ def test_representative_is_best_dated() -> None:
 def test_undated_reports_are_clusters_of_their_own() -> None:
     undated = [report("a", 1, value="XXXX-05", span=(None, None), basis="reported"), report("b", 2, value="XXXX-05", span=(None, None), basis="reported")]  # type: ignore[arg-type]
     assert groups(undated) == [["a"], ["b"]]
+
+
+def test_one_article_telling_two_days_gives_two_entries_even_when_another_article_links_both() -> None:
+    monday, tuesday = (date(2016, 3, 7), date(2016, 3, 8)), (date(2016, 3, 8), date(2016, 3, 9))
+    story = ("brantwell", "okafor", "vessey")
+    shooting = report("a", 1, "2016-03-07", monday, (), "Darnell Okafor was shot on Vessey Street on Monday", "2016-03-08", "crime", context=story)
+    vigil = report("b", 1, "2016-03-08", tuesday, (), "Neighbours of Darnell Okafor held a vigil on Vessey Street on Tuesday", "2016-03-08", "crime", context=story)
+    other = report("c", 2, "2016-03-08", tuesday, (), "Darnell Okafor died after he was shot on Vessey Street late Monday", "2016-03-08", "crime", context=story)
+    clusters = cluster_reports([shooting, vigil, other])
+    assert not any({"a", "b"} <= {member.key for member in cluster.members} for cluster in clusters)
+
+
+def test_an_entry_takes_the_day_most_of_its_sources_give() -> None:
+    from timeline.events.cluster import Cluster, consensus_day
+
+    monday, tuesday = (date(2016, 3, 7), date(2016, 3, 8)), (date(2016, 3, 8), date(2016, 3, 9))
+    members = [
+        report("a", 1, "2016-03-08", tuesday, (), "A man died after a shooting on Tuesday afternoon, with more words", category="crime"),
+        report("b", 2, "2016-03-07", monday, (), "A man was shot late Monday", category="crime"),
+        report("c", 3, "2016-03-07", monday, (), "The shooting happened Monday night", category="crime"),
+    ]
+    assert consensus_day(members) == date(2016, 3, 7).toordinal()
+    assert Cluster("x", members).representative.value == "2016-03-07"

@@ -103,8 +103,36 @@ class Cluster:
 
     @property
     def representative(self) -> Report:
-        """The member with the finest stated date, then the most figures and actors, then the longest text."""
-        return min(self.members, key=_completeness)
+        """The member whose date the most documents give (see `consensus_day`), then the finest stated date, the most
+        figures and actors, the longest text."""
+        day = consensus_day(self.members)
+        agreeing = [report for report in self.members if day is not None and _day_of(report) == day]
+        return min(agreeing or self.members, key=_completeness)
+
+
+def consensus_day(members: Sequence[Report]) -> int | None:
+    """The stated day (as an ordinal) that the most documents give, then the most reports, then the earliest; None without one.
+
+    Two outlets may date one incident a day apart ("late Tuesday", "early Wednesday"), and one may
+    date it by a follow-up's day: the entry takes the day most sources agree on.
+    """
+    documents_by_day: dict[int, set[int]] = {}
+    reports_by_day: dict[int, int] = {}
+    for report in members:
+        day = _day_of(report)
+        if day is not None:
+            documents_by_day.setdefault(day, set()).add(report.document_id)
+            reports_by_day[day] = reports_by_day.get(day, 0) + 1
+    if not documents_by_day:
+        return None
+    return min(documents_by_day, key=lambda day: (-len(documents_by_day[day]), -reports_by_day[day], day))
+
+
+def _day_of(report: Report) -> int | None:
+    """The day a stated report gives, at day precision or finer (as an ordinal), else None."""
+    if report.date_basis != "stated" or report.earliest is None or report.latest is None or not fine(report):
+        return None
+    return report.earliest.toordinal()
 
 
 def cluster_id(anchor_key: str) -> str:
@@ -218,6 +246,11 @@ class _Group:
         self.explanations = list(explanations)
         stated = [report for report in members if report.date_basis == "stated" and report.earliest and report.latest]
         days = [report.earliest.toordinal() for report in stated if fine(report)]  # type: ignore[union-attr]
+        self.days_of_document: dict[int, set[int]] = {}
+        for report in members:
+            day = _day_of(report)
+            if day is not None:
+                self.days_of_document.setdefault(report.document_id, set()).add(day)
         self.first_day = min(days) if days else None
         self.last_day = max(days) if days else None
         spans = [report for report in stated if not fine(report)]
@@ -237,6 +270,8 @@ class _Group:
         last = _most(self.last_day, other.last_day)
         if first is not None and last - first > rules.day_tolerance:  # type: ignore[operator]
             return False
+        if not self._one_day_per_document(other):
+            return False
         span = self.span if other.span is None else other.span if self.span is None else (max(self.span[0], other.span[0]), min(self.span[1], other.span[1]))
         if span is not None:
             if span[0] >= span[1]:
@@ -255,9 +290,20 @@ class _Group:
                 return False
         return figures_agree(self.figures, other.figures)
 
+    def _one_day_per_document(self, other: _Group) -> bool:
+        """One article dates one event once: two of its reports on different days are two events, never one entry."""
+        small, large = sorted((self.days_of_document, other.days_of_document), key=len)
+        for document, days in small.items():
+            joined = days | large.get(document, set())
+            if len(joined) > 1:
+                return False
+        return True
+
     def absorb(self, other: _Group) -> None:
         """Take the other group's members (the caller checked `admits`)."""
         self.members.extend(other.members)
+        for document, days in other.days_of_document.items():
+            self.days_of_document.setdefault(document, set()).update(days)
         self.origins |= other.origins
         self.explanations.extend(other.explanations)
         self.first_day, self.last_day = _least(self.first_day, other.first_day), _most(self.last_day, other.last_day)
