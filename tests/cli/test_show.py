@@ -174,3 +174,21 @@ def test_a_file_that_is_not_a_database_is_one_clear_line_both_ways(tmp_path: Pat
     through_sqlalchemy = runner.invoke(app, ["--db", str(garbage), "show"])
     assert shown.exit_code == through_sqlalchemy.exit_code == 1
     assert shown.stderr == through_sqlalchemy.stderr == f"Error: cannot read {garbage}: file is not a database\n"
+
+
+def test_entries_whose_year_alone_is_unknown_have_a_section_of_their_own(tmp_path: Path) -> None:
+    article = tmp_path / "undated.txt"
+    article.write_text("The minister resigned on Feb. 7 after the vote. Police arrested two men in March 2019.\n", encoding="utf-8")
+    db = str(tmp_path / "undated.db")
+    assert runner.invoke(app, ["--db", db, "ingest", str(article)]).exit_code == 0
+    shown = runner.invoke(app, ["--db", db, "show"])
+    assert shown.exit_code == 0, shown.output
+    dated, _, unknown = shown.stdout.partition("Year unknown")
+    assert "March 2019" in dated and "Feb. 7" not in dated
+    assert "7 Feb, year unknown" in unknown and "The minister resigned on Feb. 7" in unknown
+    only = runner.invoke(app, ["--db", db, "show", "--year-unknown", "--format", "csv"])
+    assert [row["label"] for row in csv.DictReader(io.StringIO(only.stdout))] == ["7 Feb, year unknown"]
+    ranged = runner.invoke(app, ["--db", db, "show", "--from", "2019"])
+    assert "Feb. 7" not in ranged.stdout and "--year-unknown lists them" in ranged.stderr
+    filtered = runner.invoke(app, ["--db", db, "show", "--year-unknown", "--grep", "arrested"])
+    assert "Feb. 7" not in filtered.stdout

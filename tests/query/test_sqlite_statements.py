@@ -93,3 +93,15 @@ def test_the_reports_statement_is_the_core_statement(count: int) -> None:
     sql, parameters = sqlite_reports_statement(count)
     assert sql == str(compiled)
     assert parameters == ("cluster_ids",)
+
+
+def test_every_year_unknown_shape_is_the_core_statement() -> None:
+    values = class_values(None, False)
+    for (reported, category, limit), (actor, source, text) in itertools.product(itertools.product((False, True), repeat=3), EVERY_REPORT_CONDITION):
+        shape = ClusterShape(None, False, False, False, reported, category, limit, actor, source, text, year_unknown=True)
+        sql, parameters = cluster_statement(shape)
+        assert (sql, parameter_values(parameters, values)) == core_text(build_cluster_statement(shape), values), shape
+    for reported, actor, text in itertools.product((False, True), (None, "actors", "text"), TEXT_KINDS):
+        event = EventShape(reported, False, False, False, False, False, actor, False, text, year_unknown=True)
+        sql, parameters = event_statement(event)
+        assert (sql, parameter_values(parameters, values)) == core_text(build_event_statement(event), values), event

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import errno
 import gc
+import itertools
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,11 @@ GREP_OPTION = typer.Option(None, "--grep", metavar="WORDS", help="Keep entries w
 REPORTED_OPTION = typer.Option(False, "--reported", help="Also keep entries dated only by their article's publication date.")
 LIMIT_OPTION = typer.Option(None, "--limit", metavar="N", min=1, help="At most N entries.")
 WITHIN_OPTION = typer.Option(False, "--within", help="Keep only entries whose whole date interval lies inside the range (instead of overlapping it).")
+YEAR_UNKNOWN_OPTION = typer.Option(
+    False, "--year-unknown",
+    help="Show only the entries whose year alone is unknown ('7 Feb' in an article of unknown date); without a date range "
+    "they are listed after the dated entries, in a section of their own.",
+)
 
 
 class ShowFormat(str, Enum):
@@ -59,6 +65,7 @@ def show(
     reported: bool = REPORTED_OPTION,
     limit: int = LIMIT_OPTION,
     within: bool = WITHIN_OPTION,
+    year_unknown: bool = YEAR_UNKNOWN_OPTION,
     output_format: ShowFormat = typer.Option(ShowFormat.table, "--format", help="table, csv or json."),
     explain: bool = typer.Option(False, "--explain", help="Then say why each entry's reports were merged: the evidence that linked them."),
 ) -> None:
@@ -67,8 +74,10 @@ def show(
     Entries are ordered by their earliest possible day, then by their latest (the finer date
     first: '1 Apr 2024' before 'April 2024' before 'Q2 2024'); each date is shown at its true
     precision. An entry is kept when its date interval overlaps the range asked for: --from
-    2022 keeps anything that may have happened in 2022 or later. On first use, when the
-    database does not exist yet, it is built from the bundled seeds/.
+    2022 keeps anything that may have happened in 2022 or later. Entries whose year alone is
+    unknown ('7 Feb, year unknown') follow in a section of their own when no range is given
+    (--year-unknown shows only them). On first use, when the database does not exist yet, it
+    is built from the bundled seeds/.
 
     Example: timeline show --from "Wagner era" --to "North Korean deployment" --format csv
     Example: timeline show --from 2024-05 --to 2024-05 --explain
@@ -80,8 +89,11 @@ def show(
     gc.disable()
     try:
         merged: list = []
-        with selected_entries(db, start, end, era, actor, category, source, grep, reported, limit, within) as selection:
-            _write_entries(output_format, _noting_merged(selection.entries, merged) if explain else selection.entries)
+        sections = ONLY_YEAR_UNKNOWN if year_unknown else AFTER_DATED
+        with selected_entries(db, start, end, era, actor, category, source, grep, reported, limit, within, sections) as selection:
+            noted = (lambda entries: _noting_merged(entries, merged)) if explain else (lambda entries: entries)
+            dated = noted(selection.entries) if sections != ONLY_YEAR_UNKNOWN else None
+            _write_entries(output_format, dated, noted(selection.year_unknown))
             notes = selection.notes()
     except BrokenPipeError:
         _quiet_broken_pipe()
@@ -94,19 +106,25 @@ def show(
         _explain(db, merged, to_stderr=output_format is not ShowFormat.table)
 
 
-def _write_entries(output_format: ShowFormat, entries) -> None:  # type: ignore[no-untyped-def]
-    if output_format is ShowFormat.csv:
-        from timeline.export.tabular import write_csv
+def _write_entries(output_format: ShowFormat, dated, year_unknown) -> None:  # type: ignore[no-untyped-def]
+    """The dated entries (None: only the others were asked for), then those whose year alone is unknown."""
+    if output_format is not ShowFormat.table:
+        from timeline.export.tabular import write_csv, write_json
 
-        write_csv(entries, sys.stdout)
-    elif output_format is ShowFormat.json:
-        from timeline.export.tabular import write_json
+        every = itertools.chain(dated or (), year_unknown)
+        (write_csv if output_format is ShowFormat.csv else write_json)(every, sys.stdout)
+        sys.stdout.flush()
+        return
+    from timeline.export.table import write_table
 
-        write_json(entries, sys.stdout)
-    else:
-        from timeline.export.table import write_table
-
-        write_table(entries, sys.stdout)
+    if dated is not None:
+        write_table(dated, sys.stdout)
+    unknown = iter(year_unknown)
+    first = next(unknown, None)
+    if first is not None and dated is not None:
+        sys.stdout.write(f"\n{YEAR_UNKNOWN_HEADING}\n")
+    if first is not None or dated is None:
+        write_table(itertools.chain([first], unknown) if first is not None else (), sys.stdout)
     sys.stdout.flush()
 
 
@@ -139,18 +157,32 @@ def _quiet_broken_pipe() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
+AFTER_DATED = "after"
+"""The entries whose year alone is unknown follow the dated ones, when no date range is asked for."""
+ONLY_YEAR_UNKNOWN = "only"
+"""Only the entries whose year alone is unknown."""
+YEAR_UNKNOWN_HEADING = "Year unknown (articles of unknown publication date whose text gives no year):"
+
+
 @dataclass
 class Selection:
-    """The entries a command asked for, read as they are taken, and the notes on what they leave out."""
+    """The entries a command asked for, read as they are taken, and the notes on what they leave out.
+
+    `entries` are the dated entries; `year_unknown` the entries whose year alone is unknown, read after them.
+    """
 
     entries: Iterator[ChronologyEntry]
     notes: Callable[[], list[str]]
+    year_unknown: Iterator[ChronologyEntry] = field(default_factory=lambda: iter(()))
 
 
 @contextmanager
-def selected_entries(db, start, end, era, actor, category, source, grep, reported, limit, within=False) -> Iterator[Selection]:  # type: ignore[no-untyped-def]
+def selected_entries(db, start, end, era, actor, category, source, grep, reported, limit, within=False, sections=None) -> Iterator[Selection]:  # type: ignore[no-untyped-def]
     """The filtered chronology, streamed while the block runs, and (after it) notes on what it leaves out; a clear error
     (exit 2) for a bad filter, exit 1 for a database that cannot be read.
+
+    `sections` is AFTER_DATED (the entries whose year alone is unknown follow, when no date range is given),
+    ONLY_YEAR_UNKNOWN, or None (the dated entries alone).
 
     A local SQLite file is read with the standard library (`timeline/query/sqlite_reader.py`), any other
     database through SQLAlchemy; both run the same statements and give the same entries.
@@ -169,9 +201,15 @@ def selected_entries(db, start, end, era, actor, category, source, grep, reporte
             except WhenError as error:
                 raise fail(str(error), 2) from None
             entries, clustered = iter_entries(reader, query_filter)
+            ranged = bool(start or end or era)
+            unknown_wanted = sections == ONLY_YEAR_UNKNOWN or (sections == AFTER_DATED and not ranged)
+            year_unknown = _year_unknown_entries(reader, query_filter) if unknown_wanted else iter(())
 
             def notes() -> list[str]:
-                found = [_range_note(query_filter, start, end, era)] if (start or end or era) else []
+                found = [_range_note(query_filter, start, end, era)] if ranged else []
+                if ranged and sections == AFTER_DATED and _has_year_unknown(reader, query_filter):
+                    found.append("(Entries whose year alone is unknown are never placed in a date range: "
+                                 "timeline show --year-unknown lists them.)")
                 undated = reader.undated_count(clustered, query_filter.include_reported)
                 if undated:
                     found.append(f"({counted(undated, 'entry')} with no calendar date — their article's publication date is "
@@ -179,9 +217,11 @@ def selected_entries(db, start, end, era, actor, category, source, grep, reporte
                 return found
 
             try:
-                yield Selection(entries, notes)
+                yield Selection(entries, notes, year_unknown)
             finally:
                 entries.close()  # its cursor closes before the connection does, even when the output stopped early
+                if hasattr(year_unknown, "close"):
+                    year_unknown.close()
     except (typer.Exit, BrokenPipeError, KeyboardInterrupt):
         raise
     except OSError as error:
@@ -190,6 +230,30 @@ def selected_entries(db, start, end, era, actor, category, source, grep, reporte
         raise fail(f"cannot write the output: {error.strerror or error}") from None
     except Exception as error:  # noqa: BLE001 - a database that cannot be read is reported, not traced
         raise fail(f"cannot read {db}: {getattr(error, 'orig', None) or error}") from None
+
+
+def _has_year_unknown(reader, query_filter) -> bool:  # type: ignore[no-untyped-def]
+    """Whether any entry whose year alone is unknown matches the filters (its dates aside)."""
+    from dataclasses import replace
+
+    entries = _year_unknown_entries(reader, replace(query_filter, limit=1))
+    try:
+        return next(entries, None) is not None
+    finally:
+        entries.close()
+
+
+def _year_unknown_entries(reader, query_filter) -> Iterator[ChronologyEntry]:  # type: ignore[no-untyped-def]
+    """The entries whose year alone is unknown, by month and day, under the same filters; read only when taken."""
+    from dataclasses import replace
+
+    from timeline.query.chronology_entries import iter_entries
+
+    entries = iter_entries(reader, replace(query_filter, start=None, end=None, within=False, year_unknown=True))[0]
+    try:
+        yield from entries
+    finally:
+        entries.close()
 
 
 @contextmanager

@@ -122,7 +122,7 @@ class CoreReader:
             yield from result
 
     def undated_count(self, clustered: bool, include_reported: bool) -> int:
-        """How many clusters (or events) have no calendar interval."""
+        """How many clusters (or events) have no calendar interval, nor a month or day whose year alone is unknown."""
         return self.connection.execute(UNDATED[clustered, include_reported]).scalar_one()
 
     def periods(self) -> list[Period]:
@@ -131,17 +131,6 @@ class CoreReader:
 
         return stored_periods(self.connection)
 
-
-_UNDATED_CLUSTERS = select(func.count()).select_from(clusters).where(clusters.c.earliest.is_(None))
-_UNDATED_EVENTS = select(func.count()).select_from(events).where(events.c.earliest.is_(None))
-UNDATED = {
-    (True, True): _UNDATED_CLUSTERS,
-    # coalesce keeps the planner on ix_clusters_earliest (few rows), not on every stated cluster
-    (True, False): _UNDATED_CLUSTERS.where(func.coalesce(clusters.c.date_basis, "") == "stated"),
-    (False, True): _UNDATED_EVENTS,
-    (False, False): _UNDATED_EVENTS.where(events.c.date_basis == "stated"),
-}
-"""The count of undated entries, by (read from clusters, include entries dated by their report)."""
 
 ANY_CLUSTER = select(clusters.c.id).limit(1)
 """One cluster's id, if there is any cluster."""
@@ -208,11 +197,18 @@ def _source_condition() -> ColumnElement[bool]:
     )
 
 
+YEAR_UNKNOWN_SEASONS = ("XXXX-SP", "XXXX-SU", "XXXX-FA", "XXXX-WI")
+"""With the values XXXX-MM and XXXX-MM-DD, what an entry whose year alone is unknown is dated by."""
+
+
 def _range_conditions(table) -> dict[str, Callable[[], ColumnElement[bool]]]:  # type: ignore[no-untyped-def]
     """The conditions on a table's dates, basis and category, by name (`timeline/query/statement_shape.py`)."""
     column = table.c
     return {
         "dated": lambda: column.earliest.is_not(None),
+        "year_unknown": lambda: column.earliest.is_(None) & or_(
+            column.value.like("XXXX-0%"), column.value.like("XXXX-1%"), *(column.value == season for season in YEAR_UNKNOWN_SEASONS)
+        ),
         "stated": lambda: column.date_basis == "stated",
         "start_overlap": lambda: column.latest > bindparam("range_start", type_=column.earliest.type),
         "start_within": lambda: column.earliest >= bindparam("range_start", type_=column.earliest.type),
@@ -290,7 +286,10 @@ def build_cluster_statement(shape: ClusterShape) -> Select | CompoundSelect:  # 
             ordered = merged.order_by(merged.selected_columns.earliest, merged.selected_columns.latest, merged.selected_columns.id)
             return ordered.limit(row_limit) if shape.limit else ordered
         query = arms[0]
-    query = query.order_by(cluster.earliest, cluster.latest, cluster.id)
+    if shape.year_unknown:
+        query = query.order_by(cluster.value, cluster.id)
+    else:
+        query = query.order_by(cluster.earliest, cluster.latest, cluster.id)
     return query.limit(row_limit) if shape.limit else query
 
 
@@ -329,6 +328,19 @@ EVENT_CONDITIONS: dict[str, Callable[[], ColumnElement[bool]]] = {
 }
 """The conditions of an event statement, by the names `event_conditions` gives."""
 
+_UNDATED_CLUSTERS = select(func.count()).select_from(clusters).where(
+    clusters.c.earliest.is_(None), ~CLUSTER_CONDITIONS["year_unknown"]()
+)
+_UNDATED_EVENTS = select(func.count()).select_from(events).where(events.c.earliest.is_(None), ~EVENT_CONDITIONS["year_unknown"]())
+UNDATED = {
+    (True, True): _UNDATED_CLUSTERS,
+    # coalesce keeps the planner on ix_clusters_earliest (few rows), not on every stated cluster
+    (True, False): _UNDATED_CLUSTERS.where(func.coalesce(clusters.c.date_basis, "") == "stated"),
+    (False, True): _UNDATED_EVENTS,
+    (False, False): _UNDATED_EVENTS.where(events.c.date_basis == "stated"),
+}
+"""The count of undated entries, by (read from clusters, include entries dated by their report)."""
+
 
 def event_head() -> Select:  # type: ignore[type-arg]
     """The columns of an event statement, before any condition: the event, then its document's."""
@@ -342,7 +354,7 @@ def build_event_statement(shape: EventShape) -> Select:  # type: ignore[type-arg
     """The ordered, limited event statement of one shape, every value a bound parameter (see `statement_values`)."""
     event = events.c
     query = event_head().where(*(EVENT_CONDITIONS[name]() for name in event_conditions(shape)))
-    query = query.order_by(event.earliest, event.latest, event.key)
+    query = query.order_by(event.value, event.key) if shape.year_unknown else query.order_by(event.earliest, event.latest, event.key)
     return query.limit(bindparam("row_limit", type_=Integer)) if shape.limit else query
 
 

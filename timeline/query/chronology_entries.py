@@ -84,7 +84,8 @@ def iter_entries(reader: ChronologyReader, query_filter: ChronologyFilter) -> tu
     has_clusters_table, spans_kept = reader.cluster_schema()
     clustered = has_clusters_table and reader.has_cluster_rows()
     if clustered:
-        rows = reader.cluster_rows(query_filter, reader.span_classes(query_filter.include_reported, spans_kept))
+        classes = None if query_filter.year_unknown else reader.span_classes(query_filter.include_reported, spans_kept)
+        rows = reader.cluster_rows(query_filter, classes)
         entries = _chunked_cluster_entries(rows, lambda cluster_ids: reports_of(reader, cluster_ids))
     else:
         entries = event_entries(reader.event_rows(query_filter))

@@ -19,3 +19,5 @@ class ChronologyFilter:
     include_reported: bool = False
     limit: int | None = None
     within: bool = False
+    year_unknown: bool = False
+    """Keep instead the entries whose year alone is unknown ("7 Feb" in an article of unknown date), by month and day."""

@@ -164,14 +164,16 @@ def cluster_statement(shape: ClusterShape) -> Statement:
         sql, parameters = arms[0]
     else:
         sql, parameters = _joined(head, shared)
-    return _limited((sql + compiled.PIECES["cluster_order"], parameters), shape.limit)
+    order = compiled.PIECES["cluster_value_order" if shape.year_unknown else "cluster_order"]
+    return _limited((sql + order, parameters), shape.limit)
 
 
 @lru_cache(maxsize=256)
 def event_statement(shape: EventShape) -> Statement:
     """The SQLite text of the Core event statement of this shape (`build_event_statement`), and its parameters."""
     sql, parameters = _joined(compiled.PIECES["event_head"], [compiled.EVENT_CONDITIONS[name] for name in event_conditions(shape)])
-    return _limited((sql + compiled.PIECES["event_order"], parameters), shape.limit)
+    order = compiled.PIECES["event_value_order" if shape.year_unknown else "event_order"]
+    return _limited((sql + order, parameters), shape.limit)
 
 
 def reports_statement(count: int) -> Statement:

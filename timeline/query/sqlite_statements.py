@@ -25,11 +25,16 @@ PIECES = {'cluster_head': 'SELECT clusters.id AS id, clusters.value AS value, cl
  'union': ' UNION ALL ',
  'cluster_order': ' ORDER BY clusters.earliest, clusters.latest, clusters.id',
  'cluster_union_order': ' ORDER BY earliest, latest, id',
- 'event_order': ' ORDER BY events.earliest, events.latest, events."key"'}
+ 'event_order': ' ORDER BY events.earliest, events.latest, events."key"',
+ 'cluster_value_order': ' ORDER BY clusters.value, clusters.id',
+ 'event_value_order': ' ORDER BY events.value, events."key"'}
 
 LIMIT = ('\n LIMIT ? OFFSET ?', ('row_limit', (0,)))
 
 CLUSTER_CONDITIONS = {'dated': ('clusters.earliest IS NOT NULL', ()),
+ 'year_unknown': ('clusters.earliest IS NULL AND (clusters.value LIKE ? OR clusters.value LIKE ? OR clusters.value = ? '
+                  'OR clusters.value = ? OR clusters.value = ? OR clusters.value = ?)',
+                  (('XXXX-0%',), ('XXXX-1%',), ('XXXX-SP',), ('XXXX-SU',), ('XXXX-FA',), ('XXXX-WI',))),
  'stated': ('clusters.date_basis = ?', (('stated',),)),
  'start_overlap': ('clusters.latest > ?', ('range_start',)),
  'start_within': ('clusters.earliest >= ?', ('range_start',)),
@@ -66,6 +71,9 @@ CLASS_CONDITIONS = {'class_basis': ('clusters.date_basis = ?', ('class_basis_{nu
  'class_start': ('clusters.earliest > ?', ('class_start_{number}',))}
 
 EVENT_CONDITIONS = {'dated': ('events.earliest IS NOT NULL', ()),
+ 'year_unknown': ('events.earliest IS NULL AND (events.value LIKE ? OR events.value LIKE ? OR events.value = ? OR '
+                  'events.value = ? OR events.value = ? OR events.value = ?)',
+                  (('XXXX-0%',), ('XXXX-1%',), ('XXXX-SP',), ('XXXX-SU',), ('XXXX-FA',), ('XXXX-WI',))),
  'stated': ('events.date_basis = ?', (('stated',),)),
  'start_overlap': ('events.latest > ?', ('range_start',)),
  'start_within': ('events.earliest >= ?', ('range_start',)),
@@ -96,16 +104,43 @@ STATEMENTS = {'any_cluster': ('SELECT clusters.id \nFROM clusters\n LIMIT ? OFFS
                   'FROM cluster_spans \n'
                   'WHERE cluster_spans.date_basis = ? ORDER BY cluster_spans.date_basis, cluster_spans.granularity',
                   (('stated',),)),
- 'undated_clusters': ('SELECT count(*) AS count_1 \nFROM clusters \nWHERE clusters.earliest IS NULL', ()),
+ 'undated_clusters': ('SELECT count(*) AS count_1 \n'
+                      'FROM clusters \n'
+                      'WHERE clusters.earliest IS NULL AND NOT (clusters.earliest IS NULL AND (clusters.value LIKE ? '
+                      'OR clusters.value LIKE ? OR clusters.value = ? OR clusters.value = ? OR clusters.value = ? OR '
+                      'clusters.value = ?))',
+                      (('XXXX-0%',), ('XXXX-1%',), ('XXXX-SP',), ('XXXX-SU',), ('XXXX-FA',), ('XXXX-WI',))),
  'undated_stated_clusters': ('SELECT count(*) AS count_1 \n'
                              'FROM clusters \n'
-                             'WHERE clusters.earliest IS NULL AND coalesce(clusters.date_basis, ?) = ?',
-                             (('',), ('stated',))),
- 'undated_events': ('SELECT count(*) AS count_1 \nFROM events \nWHERE events.earliest IS NULL', ()),
+                             'WHERE clusters.earliest IS NULL AND NOT (clusters.earliest IS NULL AND (clusters.value '
+                             'LIKE ? OR clusters.value LIKE ? OR clusters.value = ? OR clusters.value = ? OR '
+                             'clusters.value = ? OR clusters.value = ?)) AND coalesce(clusters.date_basis, ?) = ?',
+                             (('XXXX-0%',),
+                              ('XXXX-1%',),
+                              ('XXXX-SP',),
+                              ('XXXX-SU',),
+                              ('XXXX-FA',),
+                              ('XXXX-WI',),
+                              ('',),
+                              ('stated',))),
+ 'undated_events': ('SELECT count(*) AS count_1 \n'
+                    'FROM events \n'
+                    'WHERE events.earliest IS NULL AND NOT (events.earliest IS NULL AND (events.value LIKE ? OR '
+                    'events.value LIKE ? OR events.value = ? OR events.value = ? OR events.value = ? OR events.value = '
+                    '?))',
+                    (('XXXX-0%',), ('XXXX-1%',), ('XXXX-SP',), ('XXXX-SU',), ('XXXX-FA',), ('XXXX-WI',))),
  'undated_stated_events': ('SELECT count(*) AS count_1 \n'
                            'FROM events \n'
-                           'WHERE events.earliest IS NULL AND events.date_basis = ?',
-                           (('stated',),)),
+                           'WHERE events.earliest IS NULL AND NOT (events.earliest IS NULL AND (events.value LIKE ? OR '
+                           'events.value LIKE ? OR events.value = ? OR events.value = ? OR events.value = ? OR '
+                           'events.value = ?)) AND events.date_basis = ?',
+                           (('XXXX-0%',),
+                            ('XXXX-1%',),
+                            ('XXXX-SP',),
+                            ('XXXX-SU',),
+                            ('XXXX-FA',),
+                            ('XXXX-WI',),
+                            ('stated',))),
  'reports': ('SELECT events.cluster_id, documents.source, documents.title, documents.path, documents.url, '
              'documents.published, events.document_id, events.start, events."end" \n'
              'FROM events JOIN documents ON documents.id = events.document_id \n'

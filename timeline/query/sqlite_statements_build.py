@@ -69,12 +69,12 @@ def _made(conditions: dict) -> dict:  # type: ignore[type-arg]
     return {name: make() for name, make in conditions.items() if not name.endswith("_postgresql")}
 
 
-def _cluster_shape(classes: tuple[bool, ...] | None = None, *, limit: bool = False) -> ClusterShape:
-    return ClusterShape(classes, False, False, False, True, False, limit)
+def _cluster_shape(classes: tuple[bool, ...] | None = None, *, limit: bool = False, year_unknown: bool = False) -> ClusterShape:
+    return ClusterShape(classes, False, False, False, True, False, limit, year_unknown=year_unknown)
 
 
-def _event_shape(*, limit: bool = False) -> EventShape:
-    return EventShape(True, False, False, False, False, limit)
+def _event_shape(*, limit: bool = False, year_unknown: bool = False) -> EventShape:
+    return EventShape(True, False, False, False, False, limit, year_unknown=year_unknown)
 
 
 def statements() -> dict[str, object]:
@@ -99,6 +99,12 @@ def statements() -> dict[str, object]:
     union_order = two[0][2 * len(arm[0]) + len(union) :], ()
     event_where = compiled(event_head.where(event_dated))
     event_order = _after(compiled(build_events(_event_shape())), event_where)
+    cluster_value_order = _after(
+        compiled(build(_cluster_shape(year_unknown=True))), compiled(cluster_head.where(chronology.CLUSTER_CONDITIONS["year_unknown"]()))
+    )
+    event_value_order = _after(
+        compiled(build_events(_event_shape(year_unknown=True))), compiled(event_head.where(chronology.EVENT_CONDITIONS["year_unknown"]()))
+    )
     return {
         "PIECES": {
             "cluster_head": compiled(cluster_head)[0],
@@ -109,6 +115,8 @@ def statements() -> dict[str, object]:
             "cluster_order": cluster_order[0],
             "cluster_union_order": union_order[0],
             "event_order": event_order[0],
+            "cluster_value_order": cluster_value_order[0],
+            "event_value_order": event_value_order[0],
         },
         "LIMIT": limit,
         "CLUSTER_CONDITIONS": cluster_conditions,

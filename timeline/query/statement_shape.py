@@ -32,6 +32,7 @@ class ClusterShape:
     actor: bool = False
     source: bool = False
     text: str | None = None
+    year_unknown: bool = False
 
     @property
     def bounded(self) -> bool:
@@ -52,6 +53,7 @@ class EventShape:
     actor: str | None = None
     source: bool = False
     text: str | None = None
+    year_unknown: bool = False
 
 
 SpanClass = tuple[str, str, int]
@@ -71,6 +73,7 @@ def cluster_shape(query_filter: ChronologyFilter, classes: list[SpanClass] | Non
         actor=bool(query_filter.actor),
         source=bool(query_filter.source),
         text=text_kind if query_filter.text else None,
+        year_unknown=query_filter.year_unknown,
     )
 
 
@@ -86,6 +89,7 @@ def event_shape(query_filter: ChronologyFilter, has_actor_table: bool, text_kind
         actor=("actors" if has_actor_table else "text") if query_filter.actor else None,
         source=bool(query_filter.source),
         text=text_kind if query_filter.text else None,
+        year_unknown=query_filter.year_unknown,
     )
 
 
@@ -104,7 +108,7 @@ def _range_conditions(shape: ClusterShape | EventShape) -> list[str]:
 
 def cluster_conditions(shape: ClusterShape) -> tuple[str, ...]:
     """The names of the conditions every class of a cluster statement shares, in the order they are written."""
-    names = ["dated"]
+    names = ["year_unknown" if shape.year_unknown else "dated"]
     if shape.actor:
         names.append("actor")
     if shape.source:
@@ -121,7 +125,7 @@ def class_conditions(granular: bool, bounded: bool) -> tuple[str, ...]:
 
 def event_conditions(shape: EventShape) -> tuple[str, ...]:
     """The names of the conditions of an event statement, in the order they are written."""
-    names = ["dated", *_range_conditions(shape)]
+    names = ["year_unknown" if shape.year_unknown else "dated", *_range_conditions(shape)]
     if shape.actor:
         names.append(f"actor_{shape.actor}")
     if shape.source:
