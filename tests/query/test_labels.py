@@ -24,10 +24,3 @@ from timeline.query.labels import date_label
 def test_label(value: str, mod: str | None, label: str) -> None:
     assert date_label(value, mod) == label
 
-
-def test_a_date_whose_year_alone_is_unknown_says_so() -> None:
-    from timeline.query.labels import date_label
-
-    assert [date_label(value) for value in ("XXXX-02-07", "XXXX-02", "XXXX-SU")] == [
-        "7 Feb, year unknown", "February, year unknown", "Summer, year unknown",
-    ]

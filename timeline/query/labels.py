@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import re
 
 from timeline.temporal.values import parse_value
 
@@ -19,20 +18,7 @@ def date_label(value: str, mod: str | None = None) -> str:
     return f"{prefix} {label}" if prefix else label
 
 
-_YEAR_UNKNOWN = re.compile(r"^XXXX-(?:(\d{2})(?:-(\d{2}))?|(SP|SU|FA|WI))$")
-YEAR_UNKNOWN = "year unknown"
-"""Said after a month, day or season whose year the text leaves unknown: "7 Feb, year unknown"."""
-
-
 def _value_label(value: str) -> str:
-    unknown = _YEAR_UNKNOWN.match(value)
-    if unknown:
-        month, day, season = unknown.groups()
-        if season:
-            return f"{_SEASONS[season]}, {YEAR_UNKNOWN}"
-        if 1 <= int(month) <= 12:
-            name = calendar.month_abbr[int(month)] if day else calendar.month_name[int(month)]
-            return f"{int(day)} {name}, {YEAR_UNKNOWN}" if day else f"{name}, {YEAR_UNKNOWN}"
     if "/" in value:
         left, right = value.split("/", 1)
         return f"{_value_label(left)} to {_value_label(right)}"
