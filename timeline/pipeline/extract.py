@@ -23,9 +23,19 @@ def segment_document(document: SourceDocument) -> tuple[Segment, ...]:
     return segment_text(document.text, document.title)
 
 
+_NOT_A_LINE_BREAK = re.compile(r"[^\n]")
+_DIGIT = re.compile(r"\d")
 TAGGED_KINDS = frozenset({"title", "body"})
 """The segments tagged together, each expression anchoring the next: page furniture, captions and teasers
 are tagged apart, so that they date nothing and anchor nothing of the article."""
+
+
+def _without_digits(text: str, segments: Sequence[Segment]) -> frozenset[str]:
+    """The kinds of segments none of which holds a digit: furniture without a number holds no date worth keeping."""
+    kinds = {segment.kind for segment in segments if segment.kind not in TAGGED_KINDS}
+    return frozenset(kind for kind in kinds if not any(
+        _DIGIT.search(text, segment.start, segment.end) for segment in segments if segment.kind == kind
+    ))
 
 
 def readable_text(text: str, segments: Sequence[Segment], hidden: frozenset[str] | None = None) -> str:
@@ -40,7 +50,7 @@ def readable_text(text: str, segments: Sequence[Segment], hidden: frozenset[str]
     cursor = 0
     for segment in sorted(blank, key=lambda segment: segment.start):
         pieces.append(text[cursor : segment.start])
-        pieces.append(re.sub(r"[^\n]", " ", text[segment.start : segment.end]))
+        pieces.append(_NOT_A_LINE_BREAK.sub(" ", text[segment.start : segment.end]))
         cursor = segment.end
     pieces.append(text[cursor:])
     return "".join(pieces)
@@ -56,8 +66,8 @@ def extract(document: SourceDocument, periods: Sequence[Period] = ()) -> Extract
     segments = segment_document(document)
     readable = readable_text(text, segments)
     mentions = add_period_mentions(readable, tag(readable, document.published), periods, document.published)
-    aside = readable_text(text, segments, TAGGED_KINDS)
-    if aside is not text:
+    aside = readable_text(text, segments, TAGGED_KINDS | _without_digits(text, segments))
+    if aside is not text and not aside.isspace():
         mentions = sorted([*mentions, *tag(aside, document.published)], key=lambda mention: (mention.start, mention.end))
     mentions = tuple(mentions)
     sentences = tuple(sentence for segment in segments for sentence in segment_sentences(text, segment, mentions))

@@ -6,12 +6,19 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
 EXTRA_RULES_VARIABLE = "TIMELINE_FURNITURE"
+TAIL_CHARACTERS = 300
+"""A pattern that ends a paragraph (`…$`) is searched in its last this many characters only."""
 FURNITURE_KINDS = ("boilerplate", "caption")
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    """A regex matching any of the phrases, longest first; one that never matches when there are none."""
+    return "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True)) or r"(?!)"
 
 
 @dataclass(frozen=True)
@@ -24,21 +31,29 @@ class FurnitureRules:
     contains: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
 
+    @cached_property
+    def _starts(self) -> re.Pattern[str]:
+        """One of `starts` opening the text, as a whole word (or phrase), the longest first."""
+        return re.compile(r"(?:" + _alternation(self.starts) + r")(?![^\W_])")
+
+    @cached_property
+    def _contains(self) -> re.Pattern[str]:
+        """One of `contains` anywhere in the text."""
+        return re.compile(_alternation(self.contains))
+
     def reason(self, paragraph: str, short_words: int) -> str | None:
         """Why `paragraph` is furniture of this kind, or None when it is not."""
         lowered = paragraph.strip().lower()
         if lowered in self.equals or lowered.rstrip(" .:…>»|*") in self.equals:
             return f"{self.kind} phrase {lowered!r}"
-        short = len(lowered.split()) <= short_words
-        for phrase in self.starts if short else ():
-            if lowered.startswith(phrase) and (len(lowered) == len(phrase) or not lowered[len(phrase)].isalnum()):
-                return f"{self.kind} phrase {phrase!r}"
-        if short:
-            for phrase in self.contains:
-                if phrase in lowered:
-                    return f"{self.kind} phrase {phrase!r}"
+        if len(lowered.split()) <= short_words:
+            found = self._starts.match(lowered) or self._contains.search(lowered)
+            if found:
+                return f"{self.kind} phrase {found.group()!r}"
+        stripped = paragraph.strip()
+        tail = stripped[-TAIL_CHARACTERS:]
         for pattern in self.patterns:
-            if pattern.search(paragraph.strip()):
+            if pattern.search(tail if pattern.pattern.endswith("$") else stripped):
                 return f"{self.kind} pattern {pattern.pattern[:40]!r}"
         return None
 
@@ -51,6 +66,8 @@ class InlineRule:
     kind: str
     pattern: re.Pattern[str]
     examples: tuple[tuple[str, str], ...] = ()
+    requires: tuple[str, ...] = ()
+    """Words one of which (lower case) the paragraph must hold for the pattern to be tried: a cheap first look."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +103,10 @@ class Furniture:
     def inline_spans(self, paragraph: str) -> list[InlineFurniture]:
         """The stretches of `paragraph` that are furniture by an inline rule, in order and not overlapping."""
         found: list[InlineFurniture] = []
+        lowered = paragraph.lower()
         for rule in self.inline:
+            if rule.requires and not any(word in lowered for word in rule.requires):
+                continue
             for match in rule.pattern.finditer(paragraph):
                 if match.end() > match.start():
                     found.append(InlineFurniture(match.start(), match.end(), rule.kind, f"{rule.kind}: {rule.name}"))
@@ -155,7 +175,7 @@ def load_furniture(extra: str | None = None) -> Furniture:
     )
 
 
-_INLINE_KEYS = frozenset({"name", "kind", "pattern", "examples"})
+_INLINE_KEYS = frozenset({"name", "kind", "pattern", "examples", "requires"})
 
 
 def _inline_rule(rule: dict, source: str | None) -> InlineRule:
@@ -173,4 +193,8 @@ def _inline_rule(rule: dict, source: str | None) -> InlineRule:
     if pattern.fullmatch(""):
         raise ValueError(f"{source}: inline rule {name!r} can match the empty string")
     examples = tuple((example["text"], example["furniture"]) for example in rule.get("examples", []))
-    return InlineRule(name, rule["kind"], pattern, examples)
+    requires = tuple(word.lower() for word in rule.get("requires", []))
+    for text, furniture in examples:
+        if furniture and requires and not any(word in text.lower() for word in requires):
+            raise ValueError(f"{source}: inline rule {name!r}: example {text!r} holds none of the words it requires")
+    return InlineRule(name, rule["kind"], pattern, examples, requires)

@@ -12,7 +12,7 @@ from timeline.domain import Sentence, Span
 _END = r"(?<![.!?…])[.!?…]++[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
 """A run of end punctuation, tried once from its first character and never backtracked into: a sentence
 boundary takes the whole run or none of it, so a run of 10,000 dots costs linear time, not quadratic."""
-_GLUED = r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
+_GLUED = r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"
 """Two sentences run together without a space ("in his home Monday.Leaving the scene"): a word of at least two
 lower-case letters, end punctuation, then a capitalised word. Initials, "U.S." and "p.m." never match, nor do
 domain names ("news.com"), whose next word is lower-case."""

@@ -21,9 +21,12 @@ def stopwords() -> frozenset[str]:
 def topic_words(text: str) -> list[str]:
     """Content words of `text` in order: no function words, no one-letter words, stems cut to 6 letters."""
     words = []
+    ignored = stopwords()
     for match in _WORD.finditer(text.lower().replace(",", "")):
-        word = re.sub(r"[’']s$", "", match.group())
-        if len(word) < 2 or word in stopwords():
+        word = match.group()
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        if len(word) < 2 or word in ignored:
             continue
         words.append(word[:STEM_LENGTH])
     return words
